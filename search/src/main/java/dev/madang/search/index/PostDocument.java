@@ -1,0 +1,21 @@
+package dev.madang.search.index;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the posts index holds for one searchable post. {@code version} is the source document's version in MongoDB,
+ * used as the external version so an older update arriving late never overwrites a newer one.
+ */
+public record PostDocument(String id, long version, Source source) {
+
+	/** The indexed fields, as they are stored in {@code _source}. */
+	public record Source(String kind, String title, String body, List<String> tags, Instant createdAt) {
+	}
+
+	public static PostDocument question(String id, long version, String title, String body, List<String> tags,
+			Instant createdAt) {
+		return new PostDocument(id, version, new Source("question", title, body, List.copyOf(tags), createdAt));
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.madang.search.index;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Highlight;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+
+/**
+ * The posts index: its definition (a JSON resource beside this class), creation behind an alias, bulk indexing with
+ * external versions, and the search query. The alias ({@code <prefix>-posts}) is what readers and writers use; the
+ * concrete index carries the schema version ({@code <prefix>-posts-v1}) so a rebuild can swap it without downtime.
+ */
+public final class PostIndex {
+
+	public static final int SCHEMA_VERSION = 1;
+
+	private static final String DEFINITION = "posts.json";
+
+	private static final int SNIPPET_LENGTH = 180;
+
+	private final ElasticsearchAsyncClient client;
+
+	private final String alias;
+
+	public PostIndex(ElasticsearchAsyncClient client, String prefix) {
+		this.client = client;
+		this.alias = prefix + "-posts";
+	}
+
+	public String alias() {
+		return this.alias;
+	}
+
+	public String concreteName() {
+		return this.alias + "-v" + SCHEMA_VERSION;
+	}
+
+	/** Creates the concrete index with its alias unless the alias already exists; safe to race with other instances. */
+	public CompletableFuture<Void> ensureExists() {
+		return this.client.indices().existsAlias((request) -> request.name(this.alias)).thenCompose((exists) -> {
+			if (exists.value()) {
+				return CompletableFuture.completedFuture(null);
+			}
+			return this.client.indices()
+				.create((request) -> request.withJson(definition()).index(concreteName())
+					.aliases(this.alias, (alias) -> alias.isWriteIndex(true)))
+				.<Void>thenApply((created) -> null)
+				.exceptionallyCompose(PostIndex::ignoreAlreadyExists);
+		});
+	}
+
+	/** Indexes the documents in one bulk call with external versioning, and reports each one's outcome. */
+	public CompletableFuture<BulkOutcome> index(List<PostDocument> documents) {
+		if (documents.isEmpty()) {
+			return CompletableFuture.completedFuture(new BulkOutcome(List.of(), Map.of()));
+		}
+		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.alias);
+		for (PostDocument document : documents) {
+			bulk.operations((operation) -> operation.index((index) -> index.id(document.id())
+				.version(document.version())
+				.versionType(VersionType.External)
+				.document(document.source())));
+		}
+		return this.client.bulk(bulk.build()).thenApply((response) -> {
+			List<String> indexed = new ArrayList<>();
+			Map<String, String> failed = new LinkedHashMap<>();
+			for (BulkResponseItem item : response.items()) {
+				if (item.error() == null || "version_conflict_engine_exception".equals(item.error().type())) {
+					indexed.add(item.id());
+				}
+				else {
+					failed.put(item.id(), item.error().type() + ": " + item.error().reason());
+				}
+			}
+			return new BulkOutcome(indexed, failed);
+		});
+	}
+
+	/** Ranked matches for free text (any characters; nothing in it is query syntax), newest first when it is blank. */
+	public CompletableFuture<PostSearchResult> search(String text, int size) {
+		SearchRequest request = SearchRequest.of((search) -> {
+			search.index(this.alias).size(size).trackTotalHits((track) -> track.enabled(true)).query(query(text))
+				.highlight(highlight());
+			if (text == null || text.isBlank()) {
+				search.sort((sort) -> sort.field((field) -> field.field("createdAt").order(SortOrder.Desc)));
+			}
+			return search;
+		});
+		return this.client.search(request, PostDocument.Source.class)
+			.thenApply((response) -> new PostSearchResult(response.hits().total().value(),
+					response.hits().hits().stream().map(PostIndex::toHit).toList()));
+	}
+
+	private static Query query(String text) {
+		if (text == null || text.isBlank()) {
+			return Query.of((query) -> query.matchAll((all) -> all));
+		}
+		return Query.of((query) -> query.multiMatch((match) -> match.query(text).fields("title^3", "body")));
+	}
+
+	private static Highlight highlight() {
+		return Highlight.of((highlight) -> highlight.encoder(HighlighterEncoder.Html)
+			.fields("title", (field) -> field.numberOfFragments(0).noMatchSize(SNIPPET_LENGTH))
+			.fields("body", (field) -> field.numberOfFragments(1).fragmentSize(SNIPPET_LENGTH).noMatchSize(SNIPPET_LENGTH)));
+	}
+
+	private static PostHit toHit(Hit<PostDocument.Source> hit) {
+		PostDocument.Source source = hit.source();
+		Map<String, List<String>> highlights = hit.highlight();
+		return new PostHit(hit.id(), source.kind(), source.title(), first(highlights.get("title")),
+				first(highlights.get("body")), source.tags(), source.createdAt(),
+				(hit.score() != null) ? hit.score() : 0.0);
+	}
+
+	private static String first(List<String> fragments) {
+		return (fragments == null || fragments.isEmpty()) ? "" : fragments.get(0);
+	}
+
+	private static InputStream definition() {
+		InputStream stream = PostIndex.class.getResourceAsStream(DEFINITION);
+		if (stream == null) {
+			throw new UncheckedIOException(new IOException("Missing index definition " + DEFINITION));
+		}
+		return stream;
+	}
+
+	private static CompletableFuture<Void> ignoreAlreadyExists(Throwable failure) {
+		Throwable cause = (failure instanceof java.util.concurrent.CompletionException) ? failure.getCause() : failure;
+		if (cause instanceof ElasticsearchException ex && "resource_already_exists_exception".equals(ex.error().type())) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return CompletableFuture.failedFuture(cause);
+	}
+
+}
