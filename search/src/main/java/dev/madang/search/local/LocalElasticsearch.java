@@ -41,7 +41,9 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	private Path home;
 
-	private Process process;
+	private volatile Process process;
+
+	private volatile boolean stopRequested;
 
 	public LocalElasticsearch(LocalElasticsearchSettings settings) {
 		this.settings = settings;
@@ -54,6 +56,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 		if (isRunning()) {
 			return this;
 		}
+		this.stopRequested = false;
 		Instant begin = Instant.now();
 		this.home = new ElasticsearchDistribution(this.settings.version()).install(this.settings.installRoot());
 		Path nodeDir = this.settings.nodeDir();
@@ -79,20 +82,29 @@ public final class LocalElasticsearch implements AutoCloseable {
 		catch (IOException ex) {
 			throw new LocalElasticsearchException("Could not start " + this.home + "/bin/elasticsearch: " + ex.getMessage(), ex);
 		}
-		awaitHealthy(consoleLog);
+		if (this.stopRequested) {
+			stop();
+			throw new LocalElasticsearchException("Stopped while starting");
+		}
+		awaitHealthy(this.process, consoleLog);
 		log.info("Elasticsearch {} is healthy at {} after {} ms (data in {})", this.settings.version(), url(),
 				Duration.between(begin, Instant.now()).toMillis(), nodeDir);
 		return this;
 	}
 
-	/** Stops the node (SIGTERM, then a forced kill after a grace period); its data stays for the next start. */
-	public synchronized void stop() {
-		if (this.process == null) {
+	/**
+	 * Stops the node (SIGTERM, then a forced kill after a grace period); its data stays for the next start. Called
+	 * while another thread starts the node, it makes that start fail instead of waiting for it.
+	 */
+	public void stop() {
+		this.stopRequested = true;
+		Process running = this.process;
+		if (running == null) {
 			return;
 		}
-		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
-		tree.add(this.process.toHandle());
-		this.process.destroy();
+		List<ProcessHandle> tree = new ArrayList<>(running.descendants().toList());
+		tree.add(running.toHandle());
+		running.destroy();
 		for (ProcessHandle handle : tree) {
 			try {
 				handle.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -180,7 +192,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 		}
 	}
 
-	private void awaitHealthy(Path consoleLog) {
+	private void awaitHealthy(Process starting, Path consoleLog) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		HttpRequest health = HttpRequest
 			.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s"))
@@ -188,8 +200,11 @@ public final class LocalElasticsearch implements AutoCloseable {
 			.build();
 		Instant deadline = Instant.now().plus(this.settings.startTimeout());
 		while (Instant.now().isBefore(deadline)) {
-			if (!this.process.isAlive()) {
-				throw new LocalElasticsearchException("Elasticsearch exited with code " + this.process.exitValue()
+			if (this.stopRequested) {
+				throw new LocalElasticsearchException("Stopped while starting");
+			}
+			if (!starting.isAlive()) {
+				throw new LocalElasticsearchException("Elasticsearch exited with code " + starting.exitValue()
 						+ " while starting. Last lines of " + consoleLog + ":\n" + tail(consoleLog));
 			}
 			try {

@@ -1,0 +1,40 @@
+package dev.madang;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.madang.embedded.EmbeddedServices;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Madang, the customer community forum: the web application and API. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class MadangApplication {
+
+	public static void main(String[] args) {
+		EmbeddedServices embedded = new EmbeddedServices();
+		AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
+		// Our own hook, so the embedded storage and node stop after the application, never under it.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			ConfigurableApplicationContext running = context.get();
+			if (running != null) {
+				running.close();
+			}
+			embedded.close();
+		}, "madang-shutdown"));
+		SpringApplication application = new SpringApplication(MadangApplication.class);
+		application.addListeners(embedded);
+		application.setRegisterShutdownHook(false);
+		try {
+			context.set(application.run(args));
+		}
+		catch (RuntimeException ex) {
+			embedded.close();
+			throw ex;
+		}
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.madang.thread;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A question thread as stored in MongoDB, the source of truth. Every change increments {@code version} and sets
+ * {@code indexPending} in the same atomic update; the indexer clears the flag once that version is searchable.
+ */
+@Document("threads")
+public class ForumThread {
+
+	@Id
+	private String id;
+
+	private String title;
+
+	private String body;
+
+	private List<String> tags;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	private long version;
+
+	@Indexed
+	private boolean indexPending;
+
+	private long indexedVersion;
+
+	ForumThread() {
+	}
+
+	static ForumThread start(String title, String body, List<String> tags, Instant now) {
+		ForumThread thread = new ForumThread();
+		thread.title = title;
+		thread.body = body;
+		thread.tags = List.copyOf(tags);
+		thread.createdAt = now;
+		thread.updatedAt = now;
+		thread.version = 1;
+		thread.indexPending = true;
+		return thread;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+	public String getBody() {
+		return this.body;
+	}
+
+	public List<String> getTags() {
+		return (this.tags != null) ? this.tags : List.of();
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+	public boolean isIndexPending() {
+		return this.indexPending;
+	}
+
+	public long getIndexedVersion() {
+		return this.indexedVersion;
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.madang.thread;
+
+import java.util.List;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a customer sends to ask a question.
+ *
+ * @param title a one-line summary of the problem
+ * @param body the details, in Markdown
+ * @param tags up to five topic names (letters, digits, {@code + # . -}), stored lower-cased and without repeats
+ */
+public record NewThread(
+		@NotBlank(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
+		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
+		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}+#.\\-]{1,35}",
+				message = "{thread.tag.pattern}") String> tags) {
+
+	public List<String> normalizedTags() {
+		if (this.tags == null) {
+			return List.of();
+		}
+		return this.tags.stream().map((tag) -> tag.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+	}
+
+}

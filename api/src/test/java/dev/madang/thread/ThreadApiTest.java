@@ -1,0 +1,156 @@
+package dev.madang.thread;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.madang.support.ApiIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import static dev.madang.support.ThreadSamples.question;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ThreadApiTest extends ApiIntegrationTest {
+
+	@Test
+	void askedQuestionCanBeReadBackAndIsFoundBySearch() {
+		String location = this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Syncing stopped after updating the zebrafish app",
+					"Since the update my **calendar** no longer syncs.", "Mobile-App", "sync", "sync"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody()
+			.jsonPath("$.id").isNotEmpty()
+			.jsonPath("$.tags").isEqualTo(java.util.List.of("mobile-app", "sync"))
+			.returnResult().getResponseHeaders().getLocation().toString();
+
+		this.http.get().uri(location).exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.title").isEqualTo("Syncing stopped after updating the zebrafish app")
+			.jsonPath("$.body").isEqualTo("Since the update my **calendar** no longer syncs.")
+			.jsonPath("$.version").isEqualTo(1);
+
+		String id = location.substring(location.lastIndexOf('/') + 1);
+		eventually(Duration.ofSeconds(15), () -> this.http.get().uri("/api/v1/search?q=zebrafish").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.total").isEqualTo(1)
+			.jsonPath("$.hits[0].id").isEqualTo(id)
+			.jsonPath("$.hits[0].titleHtml").isEqualTo("Syncing stopped after updating the <em>zebrafish</em> app"));
+	}
+
+	@Test
+	void koreanQuestionKeepsItsTextAndIsSearchable() {
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("결제 영수증 재발급 방법", "영수증을 다시 받고 싶어요. 마당고양이", "billing"))
+			.exchange()
+			.expectStatus().isCreated()
+			.expectBody().jsonPath("$.title").isEqualTo("결제 영수증 재발급 방법");
+
+		eventually(Duration.ofSeconds(15), () -> this.http.get().uri("/api/v1/search?q={q}", "마당고양이").exchange()
+			.expectStatus().isOk()
+			.expectBody().jsonPath("$.total").isEqualTo(1).jsonPath("$.hits[0].title").isEqualTo("결제 영수증 재발급 방법"));
+	}
+
+	@Test
+	void markupInSearchSnippetsIsEscaped() {
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Script tag quokka", "<script>alert('quokka')</script> in my profile"))
+			.exchange()
+			.expectStatus().isCreated();
+
+		eventually(Duration.ofSeconds(15), () -> {
+			String body = this.http.get().uri("/api/v1/search?q=quokka").exchange()
+				.expectStatus().isOk()
+				.expectBody(String.class).returnResult().getResponseBody();
+			assertThat(body).contains("&lt;script&gt;").doesNotContain("<script>");
+		});
+	}
+
+	@Test
+	void missingTitleIsAProblemNamingTheFieldAndStoresNothing() {
+		long before = storedThreads();
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "no title here"))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status").isEqualTo(400)
+			.jsonPath("$.errors[0].field").isEqualTo("title")
+			.jsonPath("$.errors[0].message").isEqualTo("Please give your question a title.");
+		assertThat(storedThreads()).isEqualTo(before);
+	}
+
+	@Test
+	void hundredKilobyteTitleIsRejectedAndStoresNothing() {
+		long before = storedThreads();
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("x".repeat(100 * 1024), "body"))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field").isEqualTo("title")
+			.jsonPath("$.errors[0].message").isEqualTo("The title can be at most 200 characters.");
+		assertThat(storedThreads()).isEqualTo(before);
+	}
+
+	@Test
+	void malformedJsonIsABadRequestProblemAndStoresNothing() {
+		long before = storedThreads();
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"title\": \"unfinished")
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.status").isEqualTo(400).jsonPath("$.instance").isEqualTo("/api/v1/threads");
+		assertThat(storedThreads()).isEqualTo(before);
+	}
+
+	@Test
+	void tooManyOrInvalidTagsAreRejected() {
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Six tags", "body", "a", "b", "c", "d", "e", "f"))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("tags");
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Bad tag", "body", "no spaces allowed"))
+			.exchange()
+			.expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("tags[0]");
+	}
+
+	@Test
+	void bodyLargerThanTheServerAcceptsIsAProblem() {
+		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Big", "y".repeat(400 * 1024)))
+			.exchange()
+			.expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void unknownThreadIsANotFoundProblem() {
+		this.http.get().uri("/api/v1/threads/does-not-exist").exchange()
+			.expectStatus().isNotFound()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.type").isEqualTo("/problems/thread-not-found")
+			.jsonPath("$.status").isEqualTo(404);
+	}
+
+}
