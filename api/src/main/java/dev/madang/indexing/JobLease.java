@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -21,6 +20,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class JobLease {
+
+	private static final String COLLECTION = "leases";
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -39,13 +40,26 @@ class JobLease {
 		Query claimable = Query.query(Criteria.where("_id").is(job)
 			.orOperator(Criteria.where("owner").is(this.owner), Criteria.where("expiresAt").lt(now)));
 		Update claim = new Update().set("owner", this.owner).set("expiresAt", now.plus(duration));
-		return this.mongo
-			.findAndModify(claimable, claim, FindAndModifyOptions.options().upsert(true).returnNew(true),
-					org.bson.Document.class, "leases")
+		return ensureExists(job)
+			.then(this.mongo.findAndModify(claimable, claim, FindAndModifyOptions.options().returnNew(true),
+					org.bson.Document.class, COLLECTION))
 			.map((lease) -> this.owner.equals(lease.getString("owner")))
-			.defaultIfEmpty(false)
-			// The lease exists, held by another live instance: the upsert collided with its _id.
-			.onErrorResume(DuplicateKeyException.class, (taken) -> Mono.just(false));
+			.defaultIfEmpty(false);
+	}
+
+	/** Gives the lease up at once (on a clean shutdown), so another instance or the next start need not wait. */
+	Mono<Void> release(String job) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(job).and("owner").is(this.owner)),
+				new Update().set("owner", null).set("expiresAt", Instant.EPOCH), COLLECTION).then();
+	}
+
+	/**
+	 * Creates the lease document, expired, unless it exists. Claiming is then a plain conditional update: an upsert
+	 * on a held lease would collide with its {@code _id} on every attempt.
+	 */
+	private Mono<Void> ensureExists(String job) {
+		return this.mongo.upsert(Query.query(Criteria.where("_id").is(job)),
+				new Update().setOnInsert("expiresAt", Instant.EPOCH), COLLECTION).then();
 	}
 
 }

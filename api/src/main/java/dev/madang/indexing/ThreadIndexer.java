@@ -83,10 +83,23 @@ class ThreadIndexer implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		stop(() -> { });
+	}
+
+	/** Stops draining and gives the lease up, so the next instance (or restart) indexes without waiting for it. */
+	@Override
+	public void stop(Runnable callback) {
 		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
+		if (running == null) {
+			callback.run();
+			return;
 		}
+		running.dispose();
+		this.lease.release(JOB)
+			.timeout(Duration.ofSeconds(5))
+			.onErrorComplete()
+			.doFinally((signal) -> callback.run())
+			.subscribe();
 	}
 
 	@Override

@@ -101,7 +101,7 @@ public final class TestInfrastructure {
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException(ex);
 			}
-			this.container = new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.4")
+			this.container = new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
 				.withEnv("xpack.security.enabled", "false")
 				.withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
 			this.container.setPortBindings(List.of(this.hostPort + ":9200"));
