@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("madang")
 public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elasticsearch elasticsearch,
-		@DefaultValue Search search, @DefaultValue Indexing indexing, @DefaultValue Embedded embedded) {
+		@DefaultValue Search search, @DefaultValue Indexing indexing, @DefaultValue Embedded embedded,
+		@DefaultValue Oidc oidc, @DefaultValue Admin admin, @DefaultValue RateLimits rateLimits,
+		@DefaultValue Privileges privileges) {
 
 	/** @param uri an external MongoDB; when empty, the embedded storage starts */
 	public record Mongodb(String uri) {
@@ -42,6 +44,51 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 	 */
 	public record Embedded(@DefaultValue("data") String dataDir, @DefaultValue("0") int mongodbPort,
 			@DefaultValue("0") int elasticsearchPort) {
+	}
+
+
+	/**
+	 * Bearer JWTs and provider groups. Browser sign-in through a provider is configured with Spring's standard
+	 * {@code spring.security.oauth2.client.registration.*} properties.
+	 *
+	 * @param issuerUri the issuer whose JWTs the API accepts as bearer tokens; empty accepts none
+	 * @param audience when set, a JWT must name it in {@code aud}
+	 * @param rolesClaim the claim listing the person's groups at the provider
+	 * @param groupRoles provider group → Madang role ({@code moderator}, {@code staff}, {@code admin})
+	 */
+	public record Oidc(String issuerUri, String audience, @DefaultValue("groups") String rolesClaim,
+			@DefaultValue java.util.Map<String, String> groupRoles) {
+	}
+
+	/**
+	 * The first administrator, created at start when no account has this email.
+	 *
+	 * @param email {@code MADANG_ADMIN_EMAIL}
+	 * @param password {@code MADANG_ADMIN_PASSWORD}
+	 * @param demoAccounts when no admin is configured, create a demo admin, moderator, staff member and customer with
+	 * random passwords, printed once and written to the data folder
+	 */
+	public record Admin(String email, String password, @DefaultValue("true") boolean demoAccounts) {
+	}
+
+	/**
+	 * Requests allowed per minute before {@code 429 Too Many Requests}; per signed-in user, and per client IP address.
+	 *
+	 * @param writesPerUser writes (POST, PUT, PATCH, DELETE) per user per minute
+	 * @param writesPerIp writes per IP address per minute, whoever is signed in
+	 * @param loginsPerIp sign-in attempts per IP address per minute
+	 * @param signUpsPerIp new accounts per IP address per hour
+	 * @param tokensPerUser new access tokens per user per hour
+	 * @param searchesPerIp searches per IP address per minute
+	 */
+	public record RateLimits(@DefaultValue("60") int writesPerUser, @DefaultValue("300") int writesPerIp,
+			@DefaultValue("10") int loginsPerIp, @DefaultValue("10") int signUpsPerIp,
+			@DefaultValue("20") int tokensPerUser, @DefaultValue("120") int searchesPerIp) {
+	}
+
+	/** Reputation needed for privileges beyond the member role (Stack Overflow's thresholds by default). */
+	public record Privileges(@DefaultValue("15") int voteUp, @DefaultValue("50") int comment,
+			@DefaultValue("125") int voteDown, @DefaultValue("2000") int editOthers) {
 	}
 
 }

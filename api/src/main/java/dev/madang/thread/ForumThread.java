@@ -23,6 +23,8 @@ public class ForumThread {
 
 	private List<String> tags;
 
+	private String authorId;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -37,8 +39,9 @@ public class ForumThread {
 	ForumThread() {
 	}
 
-	static ForumThread start(String title, String body, List<String> tags, Instant now) {
+	static ForumThread start(String authorId, String title, String body, List<String> tags, Instant now) {
 		ForumThread thread = new ForumThread();
+		thread.authorId = authorId;
 		thread.title = title;
 		thread.body = body;
 		thread.tags = List.copyOf(tags);
@@ -59,6 +62,10 @@ public class ForumThread {
 
 	public String getBody() {
 		return this.body;
+	}
+
+	public String getAuthorId() {
+		return this.authorId;
 	}
 
 	public List<String> getTags() {

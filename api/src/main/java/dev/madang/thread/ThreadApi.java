@@ -2,6 +2,7 @@ package dev.madang.thread;
 
 import java.net.URI;
 
+import dev.madang.identity.CurrentUsers;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -21,13 +22,17 @@ class ThreadApi {
 
 	private final ThreadService threads;
 
-	ThreadApi(ThreadService threads) {
+	private final CurrentUsers currentUsers;
+
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers) {
 		this.threads = threads;
+		this.currentUsers = currentUsers;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ThreadView>> start(@Valid @RequestBody NewThread request) {
-		return this.threads.start(request)
+		return this.currentUsers.current()
+			.flatMap((author) -> this.threads.start(author.id(), request))
 			.map((thread) -> ResponseEntity.created(URI.create("/api/v1/threads/" + thread.getId()))
 				.body(ThreadView.of(thread)));
 	}

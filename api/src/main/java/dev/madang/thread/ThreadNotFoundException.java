@@ -1,23 +1,14 @@
 package dev.madang.thread;
 
-import java.net.URI;
+import dev.madang.web.ProblemException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 
 /** No thread has the requested id (or it is not visible to the caller). */
-public class ThreadNotFoundException extends ErrorResponseException {
+public class ThreadNotFoundException extends ProblemException {
 
 	public ThreadNotFoundException(String id) {
-		super(HttpStatus.NOT_FOUND, problem(id), null);
-	}
-
-	private static ProblemDetail problem(String id) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No thread with id " + id + ".");
-		problem.setType(URI.create("/problems/thread-not-found"));
-		problem.setTitle("Thread not found");
-		return problem;
+		super(HttpStatus.NOT_FOUND, "thread-not-found", "Thread not found", "No thread with id " + id + ".");
 	}
 
 }

@@ -25,8 +25,8 @@ public class ThreadService {
 		this.clock = clock;
 	}
 
-	public Mono<ForumThread> start(NewThread request) {
-		ForumThread thread = ForumThread.start(request.title().strip(), request.body(), request.normalizedTags(),
+	public Mono<ForumThread> start(String authorId, NewThread request) {
+		ForumThread thread = ForumThread.start(authorId, request.title().strip(), request.body(), request.normalizedTags(),
 				this.clock.instant());
 		return this.threads.insert(thread)
 			.doOnNext((stored) -> this.events.publishEvent(new ThreadChanged(stored.getId())));

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 
 /** A thread as the API shows it. */
-public record ThreadView(String id, String title, String body, List<String> tags, Instant createdAt,
+public record ThreadView(String id, String authorId, String title, String body, List<String> tags, Instant createdAt,
 		Instant updatedAt, long version) {
 
 	static ThreadView of(ForumThread thread) {
-		return new ThreadView(thread.getId(), thread.getTitle(), thread.getBody(), thread.getTags(),
+		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(), thread.getTags(),
 				thread.getCreatedAt(), thread.getUpdatedAt(), thread.getVersion());
 	}
 

@@ -106,6 +106,13 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 				.map((error) -> Map.of("field", error.getField(), "message", message(error, locale)))
 				.toList());
 		}
+		else if (failure instanceof ProblemException domain && !domain.fieldProblems().isEmpty()) {
+			problem.setProperty("errors", domain.fieldProblems().stream()
+				.map((field) -> Map.of("field", field.field(), "message",
+						this.messages.getMessage(field.messageCode(), null, field.messageCode(),
+								(locale != null) ? locale : Locale.ENGLISH)))
+				.toList());
+		}
 		else if (failure instanceof HandlerMethodValidationException validation) {
 			problem.setDetail("The request has invalid parameters.");
 			problem.setProperty("errors", validation.getParameterValidationResults().stream()

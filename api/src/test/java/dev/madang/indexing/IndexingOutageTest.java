@@ -22,7 +22,7 @@ class IndexingOutageTest extends ApiIntegrationTest {
 		elasticsearch.stop();
 		try {
 			for (int i = 0; i < 5; i++) {
-				ids.add(this.http.post().uri("/api/v1/threads")
+				ids.add(asMember().post().uri("/api/v1/threads")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue(question("Outage platypus " + i, "Written while search was down"))
 					.exchange()

@@ -2,6 +2,10 @@ package dev.madang.support;
 
 import java.time.Duration;
 
+import dev.madang.identity.AccessTokens;
+import dev.madang.identity.AccountService;
+import dev.madang.identity.Role;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -16,7 +20,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sockets to the shared MongoDB-protocol server and Elasticsearch node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "madang.indexing.poll-interval=200ms", "madang.indexing.max-backoff=1s" })
+		properties = { "madang.indexing.poll-interval=200ms", "madang.indexing.max-backoff=1s",
+				"madang.rate-limits.writes-per-user=100000", "madang.rate-limits.writes-per-ip=100000",
+				"madang.rate-limits.logins-per-ip=100000", "madang.rate-limits.sign-ups-per-ip=100000",
+				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",
+				"madang.admin.demo-accounts=false" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ApiIntegrationTest {
 
@@ -25,6 +33,27 @@ public abstract class ApiIntegrationTest {
 
 	@Autowired
 	protected ReactiveMongoTemplate mongo;
+
+	@Autowired
+	private AccountService accounts;
+
+	@Autowired
+	private AccessTokens tokens;
+
+	/** A new account with these roles (member always) and an access token. */
+	protected TestUsers.TestUser user(Role... roles) {
+		return new TestUsers(this.accounts, this.tokens).create(roles);
+	}
+
+	/** A client that sends {@code user}'s access token with every request. */
+	protected WebTestClient as(TestUsers.TestUser user) {
+		return this.http.mutate().defaultHeader("Authorization", user.bearer()).build();
+	}
+
+	/** A client signed in as a new member. */
+	protected WebTestClient asMember() {
+		return as(user());
+	}
 
 	@DynamicPropertySource
 	static void sharedInfrastructure(DynamicPropertyRegistry registry) {

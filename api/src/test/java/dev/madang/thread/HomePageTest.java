@@ -13,7 +13,7 @@ class HomePageTest extends ApiIntegrationTest {
 
 	@Test
 	void homePageListsNewestQuestionsInTheReadersLanguageWithTitlesEscaped() {
-		this.http.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+		asMember().post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("title", "<b>앱이</b> 자꾸 꺼져요", "body", "재시작해도 같아요"))
 			.exchange().expectStatus().isCreated();
 

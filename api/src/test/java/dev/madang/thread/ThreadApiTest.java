@@ -16,7 +16,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void askedQuestionCanBeReadBackAndIsFoundBySearch() {
-		String location = this.http.post().uri("/api/v1/threads")
+		String location = asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Syncing stopped after updating the zebrafish app",
 					"Since the update my **calendar** no longer syncs.", "Mobile-App", "sync", "sync"))
@@ -45,7 +45,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void koreanQuestionKeepsItsTextAndIsSearchable() {
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("결제 영수증 재발급 방법", "영수증을 다시 받고 싶어요. 마당고양이", "billing"))
 			.exchange()
@@ -59,7 +59,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void markupInSearchSnippetsIsEscaped() {
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Script tag quokka", "<script>alert('quokka')</script> in my profile"))
 			.exchange()
@@ -76,7 +76,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 	@Test
 	void missingTitleIsAProblemNamingTheFieldAndStoresNothing() {
 		long before = storedThreads();
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("body", "no title here"))
 			.exchange()
@@ -92,7 +92,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 	@Test
 	void hundredKilobyteTitleIsRejectedAndStoresNothing() {
 		long before = storedThreads();
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("x".repeat(100 * 1024), "body"))
 			.exchange()
@@ -107,7 +107,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 	@Test
 	void malformedJsonIsABadRequestProblemAndStoresNothing() {
 		long before = storedThreads();
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"title\": \"unfinished")
 			.exchange()
@@ -119,13 +119,13 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void tooManyOrInvalidTagsAreRejected() {
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Six tags", "body", "a", "b", "c", "d", "e", "f"))
 			.exchange()
 			.expectStatus().isBadRequest()
 			.expectBody().jsonPath("$.errors[0].field").isEqualTo("tags");
-		this.http.post().uri("/api/v1/threads")
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Bad tag", "body", "no spaces allowed"))
 			.exchange()
@@ -134,8 +134,22 @@ class ThreadApiTest extends ApiIntegrationTest {
 	}
 
 	@Test
-	void bodyLargerThanTheServerAcceptsIsAProblem() {
+	void askingRequiresSigningIn() {
+		long before = storedThreads();
 		this.http.post().uri("/api/v1/threads")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Anonymous", "body"))
+			.exchange()
+			.expectStatus().isUnauthorized()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/unauthenticated");
+		assertThat(storedThreads()).isEqualTo(before);
+	}
+
+	@Test
+	void bodyLargerThanTheServerAcceptsIsAProblem() {
+		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Big", "y".repeat(400 * 1024)))
 			.exchange()

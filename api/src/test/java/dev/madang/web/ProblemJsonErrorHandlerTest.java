@@ -11,7 +11,7 @@ class ProblemJsonErrorHandlerTest extends ApiIntegrationTest {
 
 	@Test
 	void unknownApiPathIsANotFoundProblem() {
-		this.http.get().uri("/api/v1/no-such-thing").exchange()
+		asMember().get().uri("/api/v1/no-such-thing").exchange()
 			.expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/api/v1/no-such-thing");
@@ -19,7 +19,7 @@ class ProblemJsonErrorHandlerTest extends ApiIntegrationTest {
 
 	@Test
 	void wrongMethodIsAMethodNotAllowedProblemWithAllowHeader() {
-		this.http.delete().uri("/api/v1/threads").exchange()
+		asMember().delete().uri("/api/v1/threads").exchange()
 			.expectStatus().isEqualTo(405)
 			.expectHeader().valueEquals("Allow", "POST")
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -28,7 +28,7 @@ class ProblemJsonErrorHandlerTest extends ApiIntegrationTest {
 
 	@Test
 	void wrongContentTypeIsAnUnsupportedMediaTypeProblem() {
-		this.http.post().uri("/api/v1/threads").contentType(MediaType.TEXT_PLAIN).bodyValue("title=x").exchange()
+		asMember().post().uri("/api/v1/threads").contentType(MediaType.TEXT_PLAIN).bodyValue("title=x").exchange()
 			.expectStatus().isEqualTo(415)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody().jsonPath("$.status").isEqualTo(415);
@@ -44,7 +44,7 @@ class ProblemJsonErrorHandlerTest extends ApiIntegrationTest {
 
 	@Test
 	void unexpectedFailureIsAServerErrorProblemThatRevealsNothingInternal() {
-		String body = this.http.get().uri(FailingEndpoint.PATH).exchange()
+		String body = asMember().get().uri(FailingEndpoint.PATH).exchange()
 			.expectStatus().isEqualTo(500)
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody(String.class).returnResult().getResponseBody();
@@ -56,7 +56,7 @@ class ProblemJsonErrorHandlerTest extends ApiIntegrationTest {
 
 	@Test
 	void browserAskingForAMissingPageGetsAFriendlyLocalizedPage() {
-		String page = this.http.get().uri("/no-such-page")
+		String page = asMember().get().uri("/no-such-page")
 			.accept(MediaType.TEXT_HTML)
 			.header("Accept-Language", "ko")
 			.exchange()

@@ -1,0 +1,163 @@
+package dev.madang.identity;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Opening accounts, passwords, roles (audited) and linking sign-ins from an OIDC provider. */
+@Service
+public class AccountService {
+
+	private final UserAccountRepository users;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	AccountService(UserAccountRepository users, ReactiveMongoTemplate mongo, PasswordEncoder passwords, Clock clock) {
+		this.users = users;
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	public Mono<UserAccount> signUp(SignUp request, String locale) {
+		List<String> violations = PasswordPolicy.violations(request.password(), request.email());
+		if (!violations.isEmpty()) {
+			return Mono.error(AccountProblems.weakPassword("password", violations));
+		}
+		return hash(request.password()).flatMap((hash) -> {
+			UserAccount account = UserAccount.create(request.email(), request.displayName(), locale, this.clock.instant());
+			account.setPasswordHash(hash);
+			return this.users.insert(account);
+		}).onErrorMap(DuplicateKeyException.class, (duplicate) -> AccountProblems.emailUnavailable());
+	}
+
+	public Mono<Void> changePassword(String userId, String currentPassword, String newPassword) {
+		return find(userId).flatMap((account) -> matches(currentPassword, account.getPasswordHash())
+			.flatMap((correct) -> {
+				if (!correct) {
+					return Mono.error(AccountProblems.wrongCurrentPassword());
+				}
+				List<String> violations = PasswordPolicy.violations(newPassword, account.getEmail());
+				if (!violations.isEmpty()) {
+					return Mono.error(AccountProblems.weakPassword("newPassword", violations));
+				}
+				return hash(newPassword).flatMap((hash) -> {
+					account.setPasswordHash(hash);
+					return this.users.save(account);
+				}).then(audit(userId, "password.changed", userId, Map.of()));
+			}));
+	}
+
+	public Mono<UserAccount> find(String userId) {
+		return this.users.findById(userId).switchIfEmpty(Mono.error(() -> AccountProblems.userNotFound(userId)));
+	}
+
+	public Mono<UserAccount> findByEmail(String email) {
+		return this.users.findByEmail(UserAccount.normalizeEmail(email));
+	}
+
+	public Flux<UserAccount> list(int page, int size) {
+		return this.users.findAllByOrderByCreatedAtAsc(PageRequest.of(page, size));
+	}
+
+	/** Sets a user's roles (member is always kept) and writes who changed what to the audit log. */
+	public Mono<UserAccount> setRoles(String actorId, String userId, Set<Role> roles) {
+		Set<Role> wanted = roles.isEmpty() ? EnumSet.of(Role.MEMBER) : EnumSet.copyOf(roles);
+		wanted.add(Role.MEMBER);
+		return find(userId).flatMap((account) -> guardLastAdmin(account, wanted).then(Mono.defer(() -> {
+			Set<Role> before = account.getRoles();
+			account.setRoles(wanted);
+			return this.users.save(account)
+				.flatMap((saved) -> audit(actorId, "roles.changed", userId,
+						Map.of("before", names(before), "after", names(saved.getRoles())))
+					.thenReturn(saved));
+		})));
+	}
+
+	/**
+	 * The account for an OIDC sign-in: the one already linked to this issuer and subject, else the one with the same
+	 * verified email (then linked), else a new one. Roles mapped from the provider's groups are added, never removed.
+	 */
+	public Mono<UserAccount> signInFromProvider(String issuer, String subject, String email, boolean emailVerified,
+			String name, Set<Role> providerRoles) {
+		String externalId = issuer + "|" + subject;
+		Mono<UserAccount> byEmail = (email != null && emailVerified)
+				? this.users.findByEmail(UserAccount.normalizeEmail(email)) : Mono.empty();
+		return this.users.findByExternalIds(externalId)
+			.switchIfEmpty(byEmail)
+			.switchIfEmpty(Mono.defer(() -> {
+				String address = (email != null) ? email : subject + "@" + java.net.URI.create(issuer).getHost();
+				String displayName = (name != null && !name.isBlank()) ? name : address.split("@")[0];
+				UserAccount created = UserAccount.create(address, displayName, null, this.clock.instant());
+				created.setEmailVerified(emailVerified);
+				return Mono.just(created);
+			}))
+			.flatMap((account) -> {
+				account.linkExternalId(externalId);
+				if (!providerRoles.isEmpty()) {
+					Set<Role> roles = account.getRoles();
+					roles.addAll(providerRoles);
+					account.setRoles(roles);
+				}
+				return this.users.save(account);
+			});
+	}
+
+	/** Creates the account if the email is new; used to bootstrap the first admin and demo users. */
+	public Mono<UserAccount> ensureAccount(String email, String displayName, String password, Set<Role> roles) {
+		return findByEmail(email).switchIfEmpty(Mono.defer(() -> hash(password).flatMap((hash) -> {
+			UserAccount account = UserAccount.create(email, displayName, null, this.clock.instant());
+			account.setPasswordHash(hash);
+			account.setEmailVerified(true);
+			account.setRoles(roles);
+			return this.users.insert(account)
+				.flatMap((saved) -> audit("system", "account.bootstrapped", saved.getId(),
+						Map.of("roles", names(saved.getRoles()))).thenReturn(saved));
+		})));
+	}
+
+	Mono<Boolean> matches(String raw, String hash) {
+		if (raw == null || hash == null) {
+			return Mono.just(false);
+		}
+		return Mono.fromCallable(() -> this.passwords.matches(raw, hash)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<String> hash(String raw) {
+		// Deliberately slow (bcrypt): never on an event-loop thread.
+		return Mono.fromCallable(() -> this.passwords.encode(raw)).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	private Mono<Void> guardLastAdmin(UserAccount account, Set<Role> wanted) {
+		if (!account.has(Role.ADMIN) || wanted.contains(Role.ADMIN)) {
+			return Mono.empty();
+		}
+		return this.users.findAll().filter((user) -> user.has(Role.ADMIN)).count()
+			.flatMap((admins) -> (admins <= 1) ? Mono.error(AccountProblems.lastAdmin()) : Mono.empty());
+	}
+
+	private Mono<Void> audit(String actorId, String action, String subjectId, Map<String, Object> details) {
+		return this.mongo.insert(AuditEntry.of(this.clock.instant(), actorId, action, subjectId, details)).then();
+	}
+
+	private static List<String> names(Set<Role> roles) {
+		return roles.stream().map(Role::id).sorted().toList();
+	}
+
+}

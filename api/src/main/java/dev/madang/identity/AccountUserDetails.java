@@ -1,0 +1,40 @@
+package dev.madang.identity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** A local account as Spring Security's password check sees it. */
+record AccountUserDetails(String userId, String email, String passwordHash, List<String> authorityNames,
+		boolean suspended) implements UserDetails, MadangPrincipal {
+
+	static AccountUserDetails of(UserAccount account, Instant now) {
+		return new AccountUserDetails(account.getId(), account.getEmail(), account.getPasswordHash(),
+				account.getRoles().stream().map(Role::authority).toList(), account.isSuspendedAt(now));
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return this.authorityNames.stream().map(SimpleGrantedAuthority::new).toList();
+	}
+
+	@Override
+	public String getPassword() {
+		return this.passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return this.email;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !this.suspended;
+	}
+
+}

@@ -1,0 +1,56 @@
+package dev.madang.identity;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.madang.MadangProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.util.StringUtils;
+
+/** Password hashing and bearer-token authentication. */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration {
+
+	/** Spring Security's delegating encoder: bcrypt today, and old hashes keep working when the default changes. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	BearerTokenAuthenticator bearerTokenAuthenticator(AccessTokens tokens, AccountService accounts,
+			ProviderRoles providerRoles, MadangProperties properties, Clock clock) {
+		MadangProperties.Oidc oidc = properties.oidc();
+		NimbusReactiveJwtDecoder decoder = null;
+		if (StringUtils.hasText(oidc.issuerUri())) {
+			// Discovery happens on first use, so the app starts even while the provider is down.
+			decoder = NimbusReactiveJwtDecoder.withIssuerLocation(oidc.issuerUri()).build();
+			OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithIssuer(oidc.issuerUri());
+			if (StringUtils.hasText(oidc.audience())) {
+				validator = new DelegatingOAuth2TokenValidator<>(validator, audience(oidc.audience()));
+			}
+			decoder.setJwtValidator(validator);
+		}
+		return new BearerTokenAuthenticator(tokens, accounts, decoder, providerRoles, clock);
+	}
+
+	private static OAuth2TokenValidator<Jwt> audience(String audience) {
+		return (jwt) -> {
+			List<String> audiences = jwt.getAudience();
+			return (audiences != null && audiences.contains(audience)) ? OAuth2TokenValidatorResult.success()
+					: OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Wrong audience", null));
+		};
+	}
+
+}

@@ -1,0 +1,147 @@
+package dev.madang.security;
+
+import java.net.URI;
+
+import dev.madang.identity.BearerTokenAuthenticator;
+import dev.madang.identity.Role;
+import dev.madang.web.ProblemException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
+import org.springframework.security.web.server.authentication.ServerHttpBasicAuthenticationConverter;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * How requests are authenticated and which paths need what: browsers sign in with a form (local accounts) or an OIDC
+ * provider and carry a session cookie with CSRF protection; API clients send {@code Authorization: Bearer} (personal
+ * access token or JWT), for which CSRF does not apply. The access rules themselves live in {@link AccessRules}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "SESSION";
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	@Bean
+	SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, AccessRules rules,
+			BearerTokenAuthenticator bearer, ReactiveUserDetailsService accounts, PasswordEncoder passwords,
+			RateLimitFilters rateLimits, ObjectProvider<ReactiveClientRegistrationRepository> oidcProviders) {
+		ServerAuthenticationEntryPoint entryPoint = entryPoint();
+		http.authorizeExchange((exchanges) -> exchanges
+			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
+					"/actuator/info").permitAll()
+			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*")
+			.permitAll()
+			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()
+			.pathMatchers("/api/v1/users/**", "/admin/**").access(rules.role(Role.ADMIN))
+			.anyExchange().access(rules.signedIn()))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frames) -> frames.mode(Mode.DENY)))
+			.formLogin((form) -> form.loginPage("/login")
+				.authenticationEntryPoint(entryPoint)
+				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.authenticationManagerResolver((exchange) -> Mono.just(bearer))
+				.authenticationEntryPoint(entryPoint)
+				.accessDeniedHandler(accessDenied()))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))
+			.addFilterBefore(rateLimits.beforeAuthentication(), SecurityWebFiltersOrder.HTTP_BASIC)
+			.addFilterAt(basicForTokenCreation(accounts, passwords), SecurityWebFiltersOrder.HTTP_BASIC)
+			.addFilterBefore(rateLimits.afterAuthentication(), SecurityWebFiltersOrder.AUTHORIZATION);
+		if (oidcProviders.getIfAvailable() != null) {
+			http.oauth2Login((login) -> login.authenticationFailureHandler(
+					new RedirectServerAuthenticationFailureHandler("/login?error")));
+		}
+		return http.build();
+	}
+
+	/**
+	 * HTTP Basic with a local account's email and password, accepted only to create a personal access token: a
+	 * script gets its token once, then uses it. The password is never a general API credential.
+	 */
+	private static AuthenticationWebFilter basicForTokenCreation(ReactiveUserDetailsService accounts,
+			PasswordEncoder passwords) {
+		UserDetailsRepositoryReactiveAuthenticationManager manager = new UserDetailsRepositoryReactiveAuthenticationManager(
+				accounts);
+		manager.setPasswordEncoder(passwords);
+		AuthenticationWebFilter basic = new AuthenticationWebFilter(manager);
+		basic.setServerAuthenticationConverter(new ServerHttpBasicAuthenticationConverter());
+		basic.setRequiresAuthenticationMatcher(
+				ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/api/v1/tokens"));
+		basic.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		basic.setAuthenticationFailureHandler((filterExchange, failure) -> Mono.error(unauthenticated()));
+		return basic;
+	}
+
+	/**
+	 * Writes that ride on the session cookie need the CSRF token. Requests carrying credentials in a header cannot be
+	 * forged by another site, and an API call without a session has no ambient authority to abuse (it then gets a
+	 * clear 401 rather than a CSRF 403). Page forms always need the token, sign-in included.
+	 */
+	private static ServerWebExchangeMatcher cookieAuthenticatedWrites() {
+		return (exchange) -> {
+			var request = exchange.getRequest();
+			boolean headerCredentials = request.getHeaders().containsHeader("Authorization");
+			boolean sessionlessApiCall = request.getPath().value().startsWith("/api/")
+					&& request.getCookies().getFirst(SESSION_COOKIE) == null;
+			return (headerCredentials || sessionlessApiCall) ? ServerWebExchangeMatcher.MatchResult.notMatch()
+					: CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+		};
+	}
+
+	/** API calls get a 401 problem; pages send the browser to the sign-in page. */
+	private static ServerAuthenticationEntryPoint entryPoint() {
+		RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint("/login");
+		return (exchange, failure) -> exchange.getRequest().getPath().value().startsWith("/api/")
+				? Mono.error(unauthenticated()) : toLogin.commence(exchange, failure);
+	}
+
+	private static ServerAccessDeniedHandler accessDenied() {
+		return (exchange, denied) -> Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+				"You do not have permission to do this."));
+	}
+
+	private static ProblemException unauthenticated() {
+		return new ProblemException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+				"Sign in, or send a valid access token as 'Authorization: Bearer <token>'.")
+			.withHeader("WWW-Authenticate", "Bearer");
+	}
+
+	private static RedirectServerLogoutSuccessHandler signedOut() {
+		RedirectServerLogoutSuccessHandler handler = new RedirectServerLogoutSuccessHandler();
+		handler.setLogoutSuccessUrl(URI.create("/?signedOut"));
+		return handler;
+	}
+
+}

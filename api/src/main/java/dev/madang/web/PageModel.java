@@ -1,0 +1,44 @@
+package dev.madang.web;
+
+import dev.madang.identity.CurrentUser;
+import dev.madang.identity.CurrentUsers;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.server.ServerWebExchange;
+
+/** What every page's layout needs: the signed-in user (if any), the CSRF token for its forms, and the language. */
+@ControllerAdvice(annotations = Controller.class)
+class PageModel {
+
+	private final CurrentUsers currentUsers;
+
+	PageModel(CurrentUsers currentUsers) {
+		this.currentUsers = currentUsers;
+	}
+
+	@ModelAttribute("me")
+	Mono<CurrentUser> me() {
+		return this.currentUsers.current();
+	}
+
+	@ModelAttribute("_csrf")
+	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
+		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
+		return (token != null) ? token : Mono.empty();
+	}
+
+	@ModelAttribute("lang")
+	String language(ServerWebExchange exchange) {
+		return exchange.getLocaleContext().getLocale().getLanguage();
+	}
+
+	@ModelAttribute("path")
+	String path(ServerWebExchange exchange) {
+		return exchange.getRequest().getPath().value();
+	}
+
+}

@@ -1,0 +1,47 @@
+package dev.madang.support;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.madang.identity.AccessTokens;
+import dev.madang.identity.AccountService;
+import dev.madang.identity.Role;
+import dev.madang.identity.UserAccount;
+
+/** Creates accounts with given roles, and a personal access token for each, through the real services. */
+public final class TestUsers {
+
+	public static final String PASSWORD = "correct horse battery staple";
+
+	private final AccountService accounts;
+
+	private final AccessTokens tokens;
+
+	public TestUsers(AccountService accounts, AccessTokens tokens) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+	}
+
+	public TestUser create(Role... roles) {
+		Set<Role> wanted = EnumSet.of(Role.MEMBER);
+		wanted.addAll(java.util.List.of(roles));
+		String name = (roles.length == 0) ? "member" : roles[0].id();
+		String email = name + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.madang.dev";
+		UserAccount account = this.accounts.ensureAccount(email, "Test " + name, PASSWORD, wanted)
+			.block(Duration.ofSeconds(30));
+		String token = this.tokens.issue(account.getId(), "test").block(Duration.ofSeconds(10)).secret();
+		return new TestUser(account.getId(), email, token);
+	}
+
+	/** A test account: its id, email (password {@link #PASSWORD}) and a personal access token. */
+	public record TestUser(String id, String email, String token) {
+
+		public String bearer() {
+			return "Bearer " + this.token;
+		}
+
+	}
+
+}
