@@ -3,6 +3,7 @@ package dev.madang.thread;
 import java.net.URI;
 
 import dev.madang.identity.CurrentUsers;
+import dev.madang.markdown.MarkdownRenderer;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -24,9 +25,12 @@ class ThreadApi {
 
 	private final CurrentUsers currentUsers;
 
-	ThreadApi(ThreadService threads, CurrentUsers currentUsers) {
+	private final MarkdownRenderer markdown;
+
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown) {
 		this.threads = threads;
 		this.currentUsers = currentUsers;
+		this.markdown = markdown;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -34,12 +38,12 @@ class ThreadApi {
 		return this.currentUsers.current()
 			.flatMap((author) -> this.threads.start(author.id(), request))
 			.map((thread) -> ResponseEntity.created(URI.create("/api/v1/threads/" + thread.getId()))
-				.body(ThreadView.of(thread)));
+				.body(ThreadView.of(thread, this.markdown)));
 	}
 
 	@GetMapping("/{id}")
 	Mono<ThreadView> read(@PathVariable String id) {
-		return this.threads.find(id).map(ThreadView::of);
+		return this.threads.find(id).map((thread) -> ThreadView.of(thread, this.markdown));
 	}
 
 }

@@ -3,13 +3,17 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
-/** A thread as the API shows it. */
-public record ThreadView(String id, String authorId, String title, String body, List<String> tags, Instant createdAt,
-		Instant updatedAt, long version) {
+import dev.madang.markdown.MarkdownRenderer;
 
-	static ThreadView of(ForumThread thread) {
-		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(), thread.getTags(),
-				thread.getCreatedAt(), thread.getUpdatedAt(), thread.getVersion());
+/** A thread as the API shows it. */
+public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
+		Instant createdAt, Instant updatedAt, long version) {
+
+	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
+	static ThreadView of(ForumThread thread, MarkdownRenderer markdown) {
+		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
+				markdown.toSafeHtml(thread.getBody()), thread.getTags(), thread.getCreatedAt(), thread.getUpdatedAt(),
+				thread.getVersion());
 	}
 
 }
