@@ -1,0 +1,140 @@
+package dev.madang.security;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+
+import dev.madang.identity.Role;
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.TestUsers.TestUser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static dev.madang.support.ThreadSamples.question;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint, called as anonymous, member, moderator, staff and admin, answers the status the access rules
+ * promise. A new endpoint that is not added here fails {@link #everyEndpointIsInTheMatrix}. Signed-in callers use
+ * their access token; anonymous page forms carry no CSRF token, so they meet 403 before any rule (CSRF itself is
+ * tested with a real session in the account tests).
+ */
+class AuthorizationMatrixTest extends ApiIntegrationTest {
+
+	private static final List<String> CALLERS = List.of("anonymous", "member", "moderator", "staff", "admin");
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	private String threadId;
+
+	private String targetUserId;
+
+	private final Map<String, Row> matrix = new LinkedHashMap<>();
+
+	@BeforeEach
+	void matrix() {
+		this.threadId = asMember().post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Matrix thread", "body")).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		this.targetUserId = user().id();
+
+		row("GET /", (c, u) -> c.get().uri("/").exchange(), 200, 200, 200, 200, 200);
+		row("GET /search", (c, u) -> c.get().uri("/search?q=matrix").exchange(), 200, 200, 200, 200, 200);
+		row("GET /login", (c, u) -> c.get().uri("/login").exchange(), 200, 200, 200, 200, 200);
+		row("GET /signup", (c, u) -> c.get().uri("/signup").exchange(), 200, 200, 200, 200, 200);
+		row("POST /signup", (c, u) -> c.post().uri("/signup").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("email", "not-an-email").with("displayName", "x").with("password", "short"))
+			.exchange(), 403, 200, 200, 200, 200);
+		row("GET /profile", (c, u) -> c.get().uri("/profile").exchange(), 302, 200, 200, 200, 200);
+		row("POST /profile/tokens", (c, u) -> c.post().uri("/profile/tokens")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("tokenName", "matrix")).exchange(), 403, 200, 200, 200, 200);
+		row("POST /profile/tokens/{id}/revoke", (c, u) -> c.post().uri("/profile/tokens/nonexistent/revoke").exchange(),
+				403, 404, 404, 404, 404);
+		row("POST /profile/password", (c, u) -> c.post().uri("/profile/password")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("currentPassword", "wrong password").with("newPassword", "x"))
+			.exchange(), 403, 200, 200, 200, 200);
+		row("GET /admin/users", (c, u) -> c.get().uri("/admin/users").exchange(), 302, 403, 403, 403, 200);
+		row("POST /admin/users/{id}/roles", (c, u) -> c.post().uri("/admin/users/{id}/roles", this.targetUserId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("roles", "moderator")).exchange(), 403, 403, 403, 403, 303);
+		row("POST /api/v1/threads", (c, u) -> c.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Matrix question", "body")).exchange(), 401, 201, 201, 201, 201);
+		row("GET /api/v1/threads/{id}", (c, u) -> c.get().uri("/api/v1/threads/{id}", this.threadId).exchange(),
+				200, 200, 200, 200, 200);
+		row("GET /api/v1/search", (c, u) -> c.get().uri("/api/v1/search?q=matrix").exchange(), 200, 200, 200, 200, 200);
+		row("POST /api/v1/accounts", (c, u) -> c.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", "weak@test.madang.dev", "displayName", "Weak", "password", "password"))
+			.exchange(), 400, 400, 400, 400, 400);
+		row("GET /api/v1/me", (c, u) -> c.get().uri("/api/v1/me").exchange(), 401, 200, 200, 200, 200);
+		row("PUT /api/v1/me/password", (c, u) -> c.put().uri("/api/v1/me/password")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", "wrong password", "newPassword", "another long passphrase"))
+			.exchange(), 401, 400, 400, 400, 400);
+		row("POST /api/v1/tokens", (c, u) -> c.post().uri("/api/v1/tokens").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "matrix")).exchange(), 401, 201, 201, 201, 201);
+		row("GET /api/v1/tokens", (c, u) -> c.get().uri("/api/v1/tokens").exchange(), 401, 200, 200, 200, 200);
+		row("DELETE /api/v1/tokens/{id}", (c, u) -> c.delete().uri("/api/v1/tokens/nonexistent").exchange(),
+				401, 404, 404, 404, 404);
+		row("GET /api/v1/users", (c, u) -> c.get().uri("/api/v1/users").exchange(), 401, 403, 403, 403, 200);
+		row("PUT /api/v1/users/{id}/roles", (c, u) -> c.put().uri("/api/v1/users/{id}/roles", this.targetUserId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("roles", List.of("member", "staff"))).exchange(), 401, 403, 403, 403, 200);
+		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
+				401, 500, 500, 500, 500);
+	}
+
+	@Test
+	void everyEndpointAnswersEachRoleAsTheRulesSay() {
+		Map<String, TestUser> callers = new LinkedHashMap<>();
+		callers.put("member", user());
+		callers.put("moderator", user(Role.MODERATOR));
+		callers.put("staff", user(Role.STAFF));
+		callers.put("admin", user(Role.ADMIN));
+		List<String> mismatches = new ArrayList<>();
+		this.matrix.forEach((endpoint, row) -> {
+			for (int i = 0; i < CALLERS.size(); i++) {
+				String caller = CALLERS.get(i);
+				TestUser user = callers.get(caller);
+				WebTestClient client = (user != null) ? as(user) : this.http;
+				int status = row.call().apply(client, user).returnResult(byte[].class).getStatus().value();
+				if (status != row.expected()[i]) {
+					mismatches.add(endpoint + " as " + caller + ": expected " + row.expected()[i] + ", got " + status);
+				}
+			}
+		});
+		assertThat(mismatches).isEmpty();
+	}
+
+	@Test
+	void everyEndpointIsInTheMatrix() {
+		Set<String> endpoints = new TreeSet<>();
+		this.mappings.getHandlerMethods().keySet().forEach((info) -> info.getPatternsCondition().getPatterns()
+			.forEach((pattern) -> info.getMethodsCondition().getMethods()
+				.forEach((method) -> endpoints.add(method.name() + " " + pattern.getPatternString()))));
+		assertThat(this.matrix.keySet()).as("the authorization matrix").containsAll(endpoints);
+	}
+
+	private void row(String endpoint, BiFunction<WebTestClient, TestUser, WebTestClient.ResponseSpec> call,
+			int... expected) {
+		this.matrix.put(endpoint, new Row(call, expected));
+	}
+
+	private record Row(BiFunction<WebTestClient, TestUser, WebTestClient.ResponseSpec> call, int[] expected) {
+	}
+
+}
