@@ -18,7 +18,7 @@ import org.springframework.security.oauth2.server.resource.authentication.Bearer
  * Authenticates {@code Authorization: Bearer} requests: personal access tokens ({@code mdg_...}) against storage,
  * anything else as a JWT from the configured issuer (when one is configured). Both end as the same Madang account.
  */
-public final class BearerTokenAuthenticator implements ReactiveAuthenticationManager {
+public final class BearerTokenAuthenticator {
 
 	private final AccessTokens tokens;
 
@@ -39,9 +39,13 @@ public final class BearerTokenAuthenticator implements ReactiveAuthenticationMan
 		this.clock = clock;
 	}
 
-	@Override
-	public Mono<Authentication> authenticate(Authentication authentication) {
-		String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+	/** Not a {@code ReactiveAuthenticationManager} bean on purpose: form login would pick it up instead of passwords. */
+	public ReactiveAuthenticationManager asManager() {
+		return (authentication) -> authenticate((BearerTokenAuthenticationToken) authentication);
+	}
+
+	Mono<Authentication> authenticate(BearerTokenAuthenticationToken bearer) {
+		String token = bearer.getToken();
 		Mono<UserAccount> account = token.startsWith(AccessTokens.PREFIX) ? byAccessToken(token) : byJwt(token);
 		return account.flatMap((user) -> {
 			if (user.isSuspendedAt(this.clock.instant())) {

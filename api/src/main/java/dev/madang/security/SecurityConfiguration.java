@@ -72,7 +72,7 @@ class SecurityConfiguration {
 				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(signedOut()))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.authenticationManagerResolver((exchange) -> Mono.just(bearer))
+				.authenticationManagerResolver((exchange) -> Mono.just(bearer.asManager()))
 				.authenticationEntryPoint(entryPoint)
 				.accessDeniedHandler(accessDenied()))
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied()))

@@ -28,6 +28,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ApiIntegrationTest {
 
+	protected static final String OIDC_ISSUER_ID = "madang";
+
 	@Autowired
 	protected WebTestClient http;
 
@@ -59,6 +61,18 @@ public abstract class ApiIntegrationTest {
 	static void sharedInfrastructure(DynamicPropertyRegistry registry) {
 		registry.add("madang.mongodb.uri", TestInfrastructure::mongoUri);
 		registry.add("madang.elasticsearch.url", () -> TestInfrastructure.search().url());
+		registry.add("madang.oidc.issuer-uri", () -> issuer());
+		registry.add("madang.oidc.group-roles.madang-moderators", () -> "moderator");
+		registry.add("spring.security.oauth2.client.provider.idp.issuer-uri", () -> issuer());
+		registry.add("spring.security.oauth2.client.registration.idp.client-id", () -> "madang");
+		registry.add("spring.security.oauth2.client.registration.idp.client-secret", () -> "madang-secret");
+		registry.add("spring.security.oauth2.client.registration.idp.scope", () -> "openid,email,profile");
+		registry.add("spring.security.oauth2.client.registration.idp.client-name", () -> "Test IdP");
+	}
+
+	/** The issuer the application trusts, served by the shared OIDC provider. */
+	protected static String issuer() {
+		return TestInfrastructure.oidcProvider().issuerUrl(OIDC_ISSUER_ID).toString();
 	}
 
 	protected long storedThreads() {

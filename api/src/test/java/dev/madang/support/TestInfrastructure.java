@@ -7,6 +7,7 @@ import java.util.List;
 import dev.madang.embedded.EmbeddedMongo;
 import dev.madang.search.local.LocalElasticsearch;
 import dev.madang.search.local.LocalElasticsearchSettings;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
 import org.testcontainers.elasticsearch.ElasticsearchContainer;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -23,6 +24,8 @@ public final class TestInfrastructure {
 	private static String mongoUri;
 
 	private static SearchNode search;
+
+	private static MockOAuth2Server oidcProvider;
 
 	private TestInfrastructure() {
 	}
@@ -41,6 +44,16 @@ public final class TestInfrastructure {
 			Runtime.getRuntime().addShutdownHook(new Thread(search::stop));
 		}
 		return search;
+	}
+
+	/** A real OIDC provider over HTTP (mock-oauth2-server): discovery, JWKS, authorize and token endpoints. */
+	public static synchronized MockOAuth2Server oidcProvider() {
+		if (oidcProvider == null) {
+			oidcProvider = new MockOAuth2Server();
+			oidcProvider.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(oidcProvider::shutdown));
+		}
+		return oidcProvider;
 	}
 
 	private static String startEmbeddedMongo() {
