@@ -61,8 +61,8 @@ class AccountPages {
 	}
 
 	@PostMapping("/profile/tokens")
-	Mono<String> createToken(@ModelAttribute("tokenName") String name, Model model) {
-		String trimmed = (name == null) ? "" : name.strip();
+	Mono<String> createToken(@ModelAttribute TokenForm form, Model model) {
+		String trimmed = (form.tokenName() == null) ? "" : form.tokenName().strip();
 		if (trimmed.isEmpty() || trimmed.length() > 60) {
 			model.addAttribute("tokenError", "token.name.required");
 			return showProfile(model);
@@ -104,6 +104,9 @@ class AccountPages {
 	}
 
 	record PasswordForm(String currentPassword, String newPassword) {
+	}
+
+	record TokenForm(String tokenName) {
 	}
 
 }

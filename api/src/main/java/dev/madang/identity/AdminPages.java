@@ -11,7 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The administrators' page for users and their roles (the path rule restricts it to admins). */
 @Controller
@@ -36,16 +36,20 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/users/{id}/roles")
-	Mono<String> setRoles(@PathVariable String id, @RequestParam(name = "roles", required = false) List<String> roles) {
+	Mono<String> setRoles(@PathVariable String id, @ModelAttribute RoleForm form) {
 		Set<Role> wanted = EnumSet.of(Role.MEMBER);
-		if (roles != null) {
-			for (String role : roles) {
+		if (form.roles() != null) {
+			for (String role : form.roles()) {
 				wanted.add(Role.parse(role));
 			}
 		}
 		return this.currentUsers.current()
 			.flatMap((admin) -> this.accounts.setRoles(admin.id(), id, wanted))
 			.thenReturn("redirect:/admin/users?saved");
+	}
+
+	/** The checked role boxes of one user's row (form fields arrive in the body, not the query). */
+	record RoleForm(List<String> roles) {
 	}
 
 }

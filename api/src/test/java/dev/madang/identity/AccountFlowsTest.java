@@ -243,6 +243,24 @@ class AccountFlowsTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void adminPageFormGrantsAndRevokesRoles() {
+		TestUsers.TestUser admin = user(Role.ADMIN);
+		TestUsers.TestUser member = user(Role.STAFF);
+		BrowserSession browser = new BrowserSession(this.http);
+		browser.signIn(admin.email(), TestUsers.PASSWORD);
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		form.add("roles", "moderator");
+		form.add("roles", "admin");
+		browser.submit("/admin/users", "/admin/users/" + member.id() + "/roles", form).expectStatus().is3xxRedirection();
+		as(member).get().uri("/api/v1/me").exchange().expectBody().jsonPath("$.roles")
+			.isEqualTo(List.of("admin", "member", "moderator"));
+
+		browser.submit("/admin/users", "/admin/users/" + member.id() + "/roles", new LinkedMultiValueMap<>())
+			.expectStatus().is3xxRedirection();
+		as(member).get().uri("/api/v1/me").exchange().expectBody().jsonPath("$.roles").isEqualTo(List.of("member"));
+	}
+
+	@Test
 	void signUpPageShowsLocalizedErrorsAndKeepsWhatWasTyped() {
 		BrowserSession browser = new BrowserSession(this.http.mutate().defaultHeader("Accept-Language", "ko").build());
 		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
