@@ -3,6 +3,9 @@ package dev.madang.identity;
 import java.util.List;
 
 import dev.madang.web.ProblemException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -25,14 +28,19 @@ class AccountPages {
 
 	private final CurrentUsers currentUsers;
 
-	AccountPages(AccountService accounts, AccessTokens tokens, CurrentUsers currentUsers) {
+	private final List<SignInProvider> providers;
+
+	AccountPages(AccountService accounts, AccessTokens tokens, CurrentUsers currentUsers,
+			ObjectProvider<ReactiveClientRegistrationRepository> registrations) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.currentUsers = currentUsers;
+		this.providers = SignInProvider.from(registrations.getIfAvailable());
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("providers", this.providers);
 		return "account/login";
 	}
 
@@ -107,6 +115,22 @@ class AccountPages {
 	}
 
 	record TokenForm(String tokenName) {
+	}
+
+	/** An OIDC provider offered on the sign-in page. */
+	record SignInProvider(String id, String name) {
+
+		static List<SignInProvider> from(ReactiveClientRegistrationRepository registrations) {
+			List<SignInProvider> providers = new java.util.ArrayList<>();
+			if (registrations instanceof Iterable<?> all) {
+				for (Object registration : all) {
+					ClientRegistration client = (ClientRegistration) registration;
+					providers.add(new SignInProvider(client.getRegistrationId(), client.getClientName()));
+				}
+			}
+			return List.copyOf(providers);
+		}
+
 	}
 
 }
