@@ -36,6 +36,15 @@ class PageModel {
 		return exchange.getLocaleContext().getLocale().getLanguage();
 	}
 
+	/**
+	 * Names of the query parameters present, for notices after a redirect ({@code /login?error}). Thymeleaf's
+	 * {@code param} cannot tell an absent parameter from a present one under WebFlux, so pages use this instead.
+	 */
+	@ModelAttribute("flags")
+	java.util.Set<String> flags(ServerWebExchange exchange) {
+		return exchange.getRequest().getQueryParams().keySet();
+	}
+
 	@ModelAttribute("path")
 	String path(ServerWebExchange exchange) {
 		return exchange.getRequest().getPath().value();

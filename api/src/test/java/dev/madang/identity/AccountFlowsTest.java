@@ -135,6 +135,14 @@ class AccountFlowsTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void signInPageShowsTheFailureNoticeOnlyAfterAFailure() {
+		BrowserSession browser = new BrowserSession(this.http);
+		assertThat(browser.page("/login")).doesNotContain("id=\"login-error\"").doesNotContain("Your account is ready");
+		assertThat(browser.page("/login?error")).contains("id=\"login-error\"");
+		assertThat(browser.page("/login?registered")).contains("Your account is ready");
+	}
+
+	@Test
 	void failedSignInLooksTheSameForUnknownEmailAndWrongPassword() {
 		TestUsers.TestUser member = user();
 		assertThat(new BrowserSession(this.http).signIn(member.email(), "wrong password")).isEqualTo("/login?error");
