@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elasticsearch elasticsearch,
 		@DefaultValue Search search, @DefaultValue Indexing indexing, @DefaultValue Embedded embedded,
 		@DefaultValue Oidc oidc, @DefaultValue Admin admin, @DefaultValue RateLimits rateLimits,
-		@DefaultValue Privileges privileges) {
+		@DefaultValue Privileges privileges, @DefaultValue Reputation reputation) {
 
 	/** @param uri an external MongoDB; when empty, the embedded storage starts */
 	public record Mongodb(String uri) {
@@ -89,6 +89,15 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 	/** Reputation needed for privileges beyond the member role (Stack Overflow's thresholds by default). */
 	public record Privileges(@DefaultValue("15") int voteUp, @DefaultValue("50") int comment,
 			@DefaultValue("125") int voteDown, @DefaultValue("2000") int editOthers) {
+	}
+
+	/**
+	 * Reputation rules (Stack Overflow's by default). Votes' gains count toward a daily cap; acceptance does not.
+	 */
+	public record Reputation(@DefaultValue("1") int initial, @DefaultValue("10") int questionUpvoted,
+			@DefaultValue("10") int answerUpvoted, @DefaultValue("-2") int downvoted,
+			@DefaultValue("-1") int downvotingAnswer, @DefaultValue("15") int answerAccepted,
+			@DefaultValue("2") int accepting, @DefaultValue("200") int dailyVoteCap) {
 	}
 
 }

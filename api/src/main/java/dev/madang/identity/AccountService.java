@@ -13,6 +13,9 @@ import reactor.core.scheduler.Schedulers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -130,6 +133,20 @@ public class AccountService {
 				.flatMap((saved) -> audit("system", "account.bootstrapped", saved.getId(),
 						Map.of("roles", names(saved.getRoles()))).thenReturn(saved));
 		})));
+	}
+
+	/** Adds {@code delta} to the user's reputation total (the ledger decides when). */
+	public Mono<Void> adjustReputation(String userId, int delta) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+				new Update().inc("reputation", delta), UserAccount.class)
+			.then();
+	}
+
+	/** Sets the reputation total outright; only the reconciler does this, after recomputing it from the sources. */
+	public Mono<Void> setReputation(String userId, int reputation) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
+				new Update().set("reputation", reputation), UserAccount.class)
+			.then();
 	}
 
 	Mono<Boolean> matches(String raw, String hash) {

@@ -31,7 +31,7 @@ public class UserAccount {
 
 	private Set<Role> roles = EnumSet.of(Role.MEMBER);
 
-	private int reputation;
+	private int reputation = 1;
 
 	private String passwordHash;
 

@@ -25,9 +25,14 @@ public class AccessRules {
 
 	private final MadangProperties.Privileges thresholds;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	AccessRules(CurrentUsers currentUsers, MadangProperties properties) {
+		this(currentUsers, properties.privileges());
+	}
+
+	AccessRules(CurrentUsers currentUsers, MadangProperties.Privileges thresholds) {
 		this.currentUsers = currentUsers;
-		this.thresholds = properties.privileges();
+		this.thresholds = thresholds;
 	}
 
 	/** Any signed-in account that is not suspended. */

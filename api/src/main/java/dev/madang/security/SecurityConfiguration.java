@@ -57,10 +57,11 @@ class SecurityConfiguration {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
 					"/actuator/info").permitAll()
-			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*")
+			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
+					"/api/v1/threads/*/answers", "/api/v1/users/*/reputation")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()
-			.pathMatchers("/api/v1/users/**", "/admin/**").access(rules.role(Role.ADMIN))
+			.pathMatchers("/api/v1/users/**", "/api/v1/admin/**", "/admin/**").access(rules.role(Role.ADMIN))
 			.anyExchange().access(rules.signedIn()))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
 			.headers((headers) -> headers

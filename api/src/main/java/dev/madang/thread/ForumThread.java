@@ -25,6 +25,26 @@ public class ForumThread {
 
 	private String authorId;
 
+	private ThreadStatus status = ThreadStatus.OPEN;
+
+	private int answerCount;
+
+	private int score;
+
+	private String acceptedAnswerId;
+
+	/** The moderator who marked the solution, when it was not the asker who accepted it. */
+	private String solutionMarkedBy;
+
+	/** Counts acceptance changes, so each one's reputation entries have causes of their own. */
+	private int acceptSeq;
+
+	private Instant firstAnswerAt;
+
+	private Instant solvedAt;
+
+	private Instant lastActivityAt;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -47,6 +67,7 @@ public class ForumThread {
 		thread.tags = List.copyOf(tags);
 		thread.createdAt = now;
 		thread.updatedAt = now;
+		thread.lastActivityAt = now;
 		thread.version = 1;
 		thread.indexPending = true;
 		return thread;
@@ -70,6 +91,42 @@ public class ForumThread {
 
 	public List<String> getTags() {
 		return (this.tags != null) ? this.tags : List.of();
+	}
+
+	public ThreadStatus getStatus() {
+		return (this.status != null) ? this.status : ThreadStatus.OPEN;
+	}
+
+	public int getAnswerCount() {
+		return this.answerCount;
+	}
+
+	public int getScore() {
+		return this.score;
+	}
+
+	public String getAcceptedAnswerId() {
+		return this.acceptedAnswerId;
+	}
+
+	public String getSolutionMarkedBy() {
+		return this.solutionMarkedBy;
+	}
+
+	public int getAcceptSeq() {
+		return this.acceptSeq;
+	}
+
+	public Instant getFirstAnswerAt() {
+		return this.firstAnswerAt;
+	}
+
+	public Instant getSolvedAt() {
+		return this.solvedAt;
+	}
+
+	public Instant getLastActivityAt() {
+		return this.lastActivityAt;
 	}
 
 	public Instant getCreatedAt() {

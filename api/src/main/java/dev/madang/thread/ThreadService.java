@@ -1,12 +1,21 @@
 package dev.madang.thread;
 
 import java.time.Clock;
+import java.time.Instant;
+
+import dev.madang.web.ProblemException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Starting and reading question threads. */
@@ -19,10 +28,13 @@ public class ThreadService {
 
 	private final Clock clock;
 
-	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock) {
+	private final ReactiveMongoTemplate mongo;
+
+	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo) {
 		this.threads = threads;
 		this.events = events;
 		this.clock = clock;
+		this.mongo = mongo;
 	}
 
 	public Mono<ForumThread> start(String authorId, NewThread request) {
@@ -34,6 +46,60 @@ public class ThreadService {
 
 	public Mono<ForumThread> find(String id) {
 		return this.threads.findById(id).switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id)));
+	}
+
+	/** The thread, if it still takes answers; closed, locked and deleted threads answer 409. */
+	public Mono<ForumThread> findOpenForAnswers(String id) {
+		return find(id).flatMap((thread) -> thread.getStatus().acceptsAnswers() ? Mono.just(thread)
+				: Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-open", "Thread not open",
+						"This thread is " + thread.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+								+ " and takes no new answers.")));
+	}
+
+	/** Counts a new answer: one more answer, first-answer time, open becomes answered; search must refresh. */
+	public Mono<Void> recordAnswer(String threadId, Instant at) {
+		Query thread = Query.query(Criteria.where("_id").is(threadId));
+		return this.mongo.updateFirst(thread, changed(at).inc("answerCount", 1).set("lastActivityAt", at),
+				ForumThread.class)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("firstAnswerAt").is(null)),
+					new Update().set("firstAnswerAt", at), ForumThread.class))
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("status").is(ThreadStatus.OPEN)),
+					new Update().set("status", ThreadStatus.ANSWERED), ForumThread.class))
+			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
+			.then();
+	}
+
+	/** Adds a vote's effect to the question's score. */
+	public Mono<Void> adjustScore(String threadId, int delta) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
+				changed(this.clock.instant()).inc("score", delta), ForumThread.class)
+			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
+			.then();
+	}
+
+	/**
+	 * Makes {@code answerId} the thread's solution in one atomic update and returns the thread as it was before, so
+	 * the caller can take back what the previous acceptance gave. {@code markedBy} is the moderator who marked it, or
+	 * null when the asker accepted.
+	 */
+	public Mono<ForumThread> markSolved(String threadId, String answerId, String markedBy) {
+		Instant now = this.clock.instant();
+		Update update = changed(now).set("acceptedAnswerId", answerId)
+			.set("solutionMarkedBy", markedBy)
+			.set("status", ThreadStatus.SOLVED)
+			.set("solvedAt", now)
+			.set("lastActivityAt", now)
+			.inc("acceptSeq", 1);
+		Query open = Query.query(Criteria.where("_id").is(threadId)
+			.and("status").in(ThreadStatus.OPEN, ThreadStatus.ANSWERED, ThreadStatus.SOLVED));
+		return this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(false), ForumThread.class)
+			.switchIfEmpty(Mono.defer(() -> findOpenForAnswers(threadId).then(Mono.empty())))
+			.doOnNext((before) -> this.events.publishEvent(new ThreadChanged(threadId)));
+	}
+
+	/** Every change that affects search: a new version, marked for indexing in the same update. */
+	private static Update changed(Instant at) {
+		return new Update().inc("version", 1).set("indexPending", true).set("updatedAt", at);
 	}
 
 	public Flux<ForumThread> newest(int count) {

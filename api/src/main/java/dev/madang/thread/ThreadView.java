@@ -7,13 +7,16 @@ import dev.madang.markdown.MarkdownRenderer;
 
 /** A thread as the API shows it. */
 public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
-		Instant createdAt, Instant updatedAt, long version) {
+		String status, int score, int answerCount, String acceptedAnswerId, boolean solutionMarkedByStaff,
+		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, long version) {
 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
 	static ThreadView of(ForumThread thread, MarkdownRenderer markdown) {
 		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
-				markdown.toSafeHtml(thread.getBody()), thread.getTags(), thread.getCreatedAt(), thread.getUpdatedAt(),
-				thread.getVersion());
+				markdown.toSafeHtml(thread.getBody()), thread.getTags(),
+				thread.getStatus().name().toLowerCase(java.util.Locale.ROOT), thread.getScore(), thread.getAnswerCount(),
+				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),
+				thread.getUpdatedAt(), thread.getFirstAnswerAt(), thread.getSolvedAt(), thread.getVersion());
 	}
 
 }

@@ -12,8 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AccessRulesTest {
 
-	private final AccessRules rules = new AccessRules(null, new MadangProperties(null, null, null, null, null, null,
-			null, null, new MadangProperties.Privileges(15, 50, 125, 2000)));
+	private final AccessRules rules = new AccessRules(null, new MadangProperties.Privileges(15, 50, 125, 2000));
 
 	@Test
 	void reputationUnlocksPrivilegesAtTheConfiguredThresholds() {

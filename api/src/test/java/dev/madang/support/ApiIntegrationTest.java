@@ -47,6 +47,16 @@ public abstract class ApiIntegrationTest {
 		return new TestUsers(this.accounts, this.tokens).create(roles);
 	}
 
+	/** A new account with this reputation and roles. */
+	protected TestUsers.TestUser userWithReputation(int reputation, Role... roles) {
+		return new TestUsers(this.accounts, this.tokens).withReputation(reputation, roles);
+	}
+
+	/** Many members with this reputation, created quickly (token sign-in only). */
+	protected java.util.List<TestUsers.TestUser> crowd(int count, int reputation) {
+		return new TestUsers(this.accounts, this.tokens).many(count, reputation, this.mongo);
+	}
+
 	/** A client that sends {@code user}'s access token with every request. */
 	protected WebTestClient as(TestUsers.TestUser user) {
 		return this.http.mutate().defaultHeader("Authorization", user.bearer()).build();

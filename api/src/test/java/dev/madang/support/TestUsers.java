@@ -35,6 +35,30 @@ public final class TestUsers {
 		return new TestUser(account.getId(), email, token);
 	}
 
+	/** A new member with this much reputation (enough to vote from 15 up, to vote down from 125). */
+	public TestUser withReputation(int reputation, Role... roles) {
+		TestUser user = create(roles);
+		this.accounts.setReputation(user.id(), reputation).block(Duration.ofSeconds(10));
+		return user;
+	}
+
+	/**
+	 * Many members at once, without the deliberately slow password hashing (they sign in with their tokens only):
+	 * for tests that need hundreds of distinct voters.
+	 */
+	public java.util.List<TestUser> many(int count, int reputation, org.springframework.data.mongodb.core.ReactiveMongoTemplate mongo) {
+		return reactor.core.publisher.Flux.range(0, count).flatMap((i) -> {
+			String email = "crowd-" + i + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.madang.dev";
+			org.bson.Document user = new org.bson.Document("email", email).append("displayName", "Crowd " + i)
+				.append("roles", java.util.List.of("MEMBER")).append("reputation", reputation)
+				.append("externalIds", java.util.List.of()).append("createdAt", java.util.Date.from(java.time.Instant.now()));
+			return mongo.insert(user, "users").flatMap((stored) -> {
+				String id = stored.getObjectId("_id").toHexString();
+				return this.tokens.issue(id, "crowd").map((issued) -> new TestUser(id, email, issued.secret()));
+			});
+		}, 16).collectList().block(Duration.ofSeconds(120));
+	}
+
 	/** A test account: its id, email (password {@link #PASSWORD}) and a personal access token. */
 	public record TestUser(String id, String email, String token) {
 

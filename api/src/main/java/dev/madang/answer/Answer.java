@@ -1,0 +1,70 @@
+package dev.madang.answer;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An answer to a question thread. Its score is the sum of its votes, kept by {@code $inc}. */
+@Document("answers")
+public class Answer {
+
+	@Id
+	private String id;
+
+	@Indexed
+	private String threadId;
+
+	private String authorId;
+
+	private String body;
+
+	private int score;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	Answer() {
+	}
+
+	static Answer post(String threadId, String authorId, String body, Instant now) {
+		Answer answer = new Answer();
+		answer.threadId = threadId;
+		answer.authorId = authorId;
+		answer.body = body;
+		answer.createdAt = now;
+		answer.updatedAt = now;
+		return answer;
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public String getThreadId() {
+		return this.threadId;
+	}
+
+	public String getAuthorId() {
+		return this.authorId;
+	}
+
+	public String getBody() {
+		return this.body;
+	}
+
+	public int getScore() {
+		return this.score;
+	}
+
+	public Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+}

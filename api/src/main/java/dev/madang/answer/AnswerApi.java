@@ -1,0 +1,72 @@
+package dev.madang.answer;
+
+import java.net.URI;
+
+import dev.madang.identity.CurrentUsers;
+import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.thread.ThreadService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST resources for a thread's answers and its accepted answer. */
+@RestController
+@RequestMapping(path = "/api/v1/threads/{threadId}", produces = MediaType.APPLICATION_JSON_VALUE)
+class AnswerApi {
+
+	private final AnswerService answers;
+
+	private final AcceptAnswer acceptAnswer;
+
+	private final ThreadService threads;
+
+	private final CurrentUsers currentUsers;
+
+	private final MarkdownRenderer markdown;
+
+	AnswerApi(AnswerService answers, AcceptAnswer acceptAnswer, ThreadService threads, CurrentUsers currentUsers,
+			MarkdownRenderer markdown) {
+		this.answers = answers;
+		this.acceptAnswer = acceptAnswer;
+		this.threads = threads;
+		this.currentUsers = currentUsers;
+		this.markdown = markdown;
+	}
+
+	@PostMapping(path = "/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<AnswerView>> post(@PathVariable String threadId, @Valid @RequestBody NewAnswer request) {
+		return this.currentUsers.current()
+			.flatMap((author) -> this.answers.post(author.id(), threadId, request))
+			.map((answer) -> ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/answers"))
+				.body(AnswerView.of(answer, null, false, this.markdown)));
+	}
+
+	@GetMapping("/answers")
+	Flux<AnswerView> list(@PathVariable String threadId) {
+		return this.threads.find(threadId).flatMapMany((thread) -> this.answers.forThread(thread)
+			.map((answer) -> AnswerView.of(answer, thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null,
+					this.markdown)));
+	}
+
+	@PutMapping(path = "/accepted-answer", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<Accepted> accept(@PathVariable String threadId, @Valid @RequestBody Accepted request) {
+		return this.currentUsers.current()
+			.flatMap((user) -> this.acceptAnswer.accept(user, threadId, request.answerId()))
+			.map((thread) -> new Accepted(thread.getAcceptedAnswerId()));
+	}
+
+	record Accepted(@NotBlank String answerId) {
+	}
+
+}

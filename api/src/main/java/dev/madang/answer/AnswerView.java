@@ -1,0 +1,23 @@
+package dev.madang.answer;
+
+import java.time.Instant;
+
+import dev.madang.markdown.MarkdownRenderer;
+
+/**
+ * An answer as the API shows it; {@code bodyHtml} is rendered and sanitized.
+ *
+ * @param accepted whether it is the thread's solution
+ * @param markedByStaff whether a moderator, rather than the asker, marked it as the solution
+ */
+public record AnswerView(String id, String threadId, String authorId, String body, String bodyHtml, int score,
+		boolean accepted, boolean markedByStaff, Instant createdAt, Instant updatedAt) {
+
+	static AnswerView of(Answer answer, String acceptedAnswerId, boolean markedByStaff, MarkdownRenderer markdown) {
+		boolean accepted = answer.getId().equals(acceptedAnswerId);
+		return new AnswerView(answer.getId(), answer.getThreadId(), answer.getAuthorId(), answer.getBody(),
+				markdown.toSafeHtml(answer.getBody()), answer.getScore(), accepted, accepted && markedByStaff,
+				answer.getCreatedAt(), answer.getUpdatedAt());
+	}
+
+}

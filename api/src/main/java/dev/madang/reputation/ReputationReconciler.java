@@ -1,0 +1,123 @@
+package dev.madang.reputation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.madang.MadangProperties;
+import dev.madang.identity.AccountService;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recomputes what the incremental steps maintain — post scores from the votes, reputation from the votes' points
+ * and the accepted answers — and repairs and reports any difference. Steps of one user action touch several
+ * documents without a transaction; a crash between them leaves drift that this run removes.
+ */
+@Service
+public class ReputationReconciler {
+
+	private static final Logger log = LoggerFactory.getLogger(ReputationReconciler.class);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AccountService accounts;
+
+	private final MadangProperties.Reputation rules;
+
+	ReputationReconciler(ReactiveMongoTemplate mongo, AccountService accounts, MadangProperties properties) {
+		this.mongo = mongo;
+		this.accounts = accounts;
+		this.rules = properties.reputation();
+	}
+
+	public Mono<Reconciliation> run() {
+		return this.mongo.findAll(Document.class, "votes").collectList().flatMap((votes) -> {
+			Map<String, Integer> scores = new HashMap<>();
+			Map<String, Integer> earned = new HashMap<>();
+			for (Document vote : votes) {
+				scores.merge(vote.getString("postId"), vote.getInteger("value", 0), Integer::sum);
+				earned.merge(vote.getString("postAuthorId"), vote.getInteger("authorPoints", 0), Integer::sum);
+				earned.merge(vote.getString("userId"), vote.getInteger("voterPoints", 0), Integer::sum);
+			}
+			List<String> drift = new ArrayList<>();
+			return fixScores("threads", "question", scores, drift)
+				.zipWith(fixScores("answers", "answer", scores, drift))
+				.flatMap((posts) -> acceptanceEarnings(earned)
+					.then(fixReputations(earned, drift))
+					.map((users) -> new Reconciliation(posts.getT1()[0] + posts.getT2()[0],
+							posts.getT1()[1] + posts.getT2()[1], users[0], users[1], List.copyOf(drift))));
+		}).doOnNext((result) -> {
+			if (!result.drift().isEmpty()) {
+				log.warn("Reconciliation repaired drift: {}", result.drift());
+			}
+		});
+	}
+
+	/** Returns {checked, fixed}. */
+	private Mono<int[]> fixScores(String collection, String kind, Map<String, Integer> scores, List<String> drift) {
+		int[] counts = new int[2];
+		Query all = new Query();
+		all.fields().include("_id").include("score");
+		return this.mongo.find(all, Document.class, collection).concatMap((post) -> {
+			counts[0]++;
+			String id = post.getObjectId("_id").toHexString();
+			int stored = post.getInteger("score", 0);
+			int expected = scores.getOrDefault(id, 0);
+			if (stored == expected) {
+				return Mono.empty();
+			}
+			counts[1]++;
+			synchronized (drift) {
+				drift.add(kind + " " + id + ": score " + stored + " → " + expected);
+			}
+			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(post.get("_id"))),
+					new Update().set("score", expected), collection);
+		}).then(Mono.fromSupplier(() -> counts));
+	}
+
+	private Mono<Void> acceptanceEarnings(Map<String, Integer> earned) {
+		Query solved = Query.query(Criteria.where("acceptedAnswerId").ne(null));
+		return this.mongo.find(solved, Document.class, "threads")
+			.concatMap((thread) -> this.mongo.findById(new org.bson.types.ObjectId(thread.getString("acceptedAnswerId")),
+					Document.class, "answers").doOnNext((answer) -> {
+						String answerer = answer.getString("authorId");
+						String asker = thread.getString("authorId");
+						earned.merge(answerer, this.rules.answerAccepted(), Integer::sum);
+						if (thread.getString("solutionMarkedBy") == null && !Objects.equals(answerer, asker)) {
+							earned.merge(asker, this.rules.accepting(), Integer::sum);
+						}
+					}))
+			.then();
+	}
+
+	/** Returns {checked, fixed}. */
+	private Mono<int[]> fixReputations(Map<String, Integer> earned, List<String> drift) {
+		int[] counts = new int[2];
+		Query all = new Query();
+		all.fields().include("_id").include("reputation");
+		return this.mongo.find(all, Document.class, "users").concatMap((user) -> {
+			counts[0]++;
+			String id = user.getObjectId("_id").toHexString();
+			int stored = user.getInteger("reputation", this.rules.initial());
+			int expected = this.rules.initial() + earned.getOrDefault(id, 0);
+			if (stored == expected) {
+				return Mono.empty();
+			}
+			counts[1]++;
+			drift.add("user " + id + ": reputation " + stored + " → " + expected);
+			return this.accounts.setReputation(id, expected);
+		}).then(Mono.fromSupplier(() -> counts));
+	}
+
+}

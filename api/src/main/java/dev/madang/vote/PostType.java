@@ -1,0 +1,8 @@
+package dev.madang.vote;
+
+/** What can be voted on. */
+public enum PostType {
+
+	QUESTION, ANSWER
+
+}

@@ -1,0 +1,51 @@
+package dev.madang.support;
+
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static dev.madang.support.ThreadSamples.question;
+
+/** The steps of a question-and-answer session over the real API, as one user or another would take them. */
+public final class QaSteps {
+
+	private QaSteps() {
+	}
+
+	public static String ask(WebTestClient client, String title) {
+		return client.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question(title, "Details of " + title))
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	public static String answer(WebTestClient client, String threadId, String body) {
+		return client.post().uri("/api/v1/threads/{id}/answers", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", body))
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	public static WebTestClient.ResponseSpec voteOnAnswer(WebTestClient client, String answerId, int value) {
+		return client.put().uri("/api/v1/answers/{id}/vote", answerId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("value", value)).exchange();
+	}
+
+	public static WebTestClient.ResponseSpec voteOnQuestion(WebTestClient client, String threadId, int value) {
+		return client.put().uri("/api/v1/threads/{id}/vote", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("value", value)).exchange();
+	}
+
+	public static WebTestClient.ResponseSpec accept(WebTestClient client, String threadId, String answerId) {
+		return client.put().uri("/api/v1/threads/{id}/accepted-answer", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("answerId", answerId)).exchange();
+	}
+
+	public static int reputation(WebTestClient client, String userId) {
+		return ((Number) client.get().uri("/api/v1/users/{id}/reputation", userId).exchange()
+			.expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("reputation")).intValue();
+	}
+
+}
