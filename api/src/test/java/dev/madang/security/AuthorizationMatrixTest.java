@@ -42,6 +42,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 	private String targetUserId;
 
+	private String answerId;
+
 	private final Map<String, Row> matrix = new LinkedHashMap<>();
 
 	@BeforeEach
@@ -50,6 +52,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.bodyValue(question("Matrix thread", "body")).exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		this.targetUserId = user().id();
+		this.answerId = asMember().post().uri("/api/v1/threads/{id}/answers", this.threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "An answer for the matrix."))
+			.exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 
 		row("GET /", (c, u) -> c.get().uri("/").exchange(), 200, 200, 200, 200, 200);
 		row("GET /search", (c, u) -> c.get().uri("/search?q=matrix").exchange(), 200, 200, 200, 200, 200);
@@ -94,6 +100,24 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("PUT /api/v1/users/{id}/roles", (c, u) -> c.put().uri("/api/v1/users/{id}/roles", this.targetUserId)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("roles", List.of("member", "staff"))).exchange(), 401, 403, 403, 403, 200);
+		row("POST /api/v1/threads/{threadId}/answers", (c, u) -> c.post()
+			.uri("/api/v1/threads/{id}/answers", this.threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "Another answer for the matrix.")).exchange(), 401, 201, 201, 201, 201);
+		row("GET /api/v1/threads/{threadId}/answers", (c, u) -> c.get()
+			.uri("/api/v1/threads/{id}/answers", this.threadId).exchange(), 200, 200, 200, 200, 200);
+		// Only the asker (none of these callers) or a moderator (admins hold every role) may choose the solution.
+		row("PUT /api/v1/threads/{threadId}/accepted-answer", (c, u) -> c.put()
+			.uri("/api/v1/threads/{id}/accepted-answer", this.threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("answerId", this.answerId)).exchange(), 401, 403, 200, 403, 200);
+		// New members lack the 15 reputation to vote up; staff roles hold every reputation privilege.
+		row("PUT /api/v1/threads/{id}/vote", (c, u) -> c.put().uri("/api/v1/threads/{id}/vote", this.threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("value", 1)).exchange(), 401, 403, 200, 200, 200);
+		row("PUT /api/v1/answers/{id}/vote", (c, u) -> c.put().uri("/api/v1/answers/{id}/vote", this.answerId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("value", 1)).exchange(), 401, 403, 200, 200, 200);
+		row("GET /api/v1/users/{id}/reputation", (c, u) -> c.get()
+			.uri("/api/v1/users/{id}/reputation", this.targetUserId).exchange(), 200, 200, 200, 200, 200);
+		row("POST /api/v1/admin/reconcile", (c, u) -> c.post().uri("/api/v1/admin/reconcile").exchange(),
+				401, 403, 403, 403, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.madang.identity.AccessTokens;
 import dev.madang.identity.AccountService;
 import dev.madang.identity.Role;
+import dev.madang.reputation.ReputationLedger;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,19 +43,22 @@ public abstract class ApiIntegrationTest {
 	@Autowired
 	private AccessTokens tokens;
 
+	@Autowired
+	private ReputationLedger ledger;
+
 	/** A new account with these roles (member always) and an access token. */
 	protected TestUsers.TestUser user(Role... roles) {
-		return new TestUsers(this.accounts, this.tokens).create(roles);
+		return new TestUsers(this.accounts, this.tokens, this.ledger).create(roles);
 	}
 
 	/** A new account with this reputation and roles. */
 	protected TestUsers.TestUser userWithReputation(int reputation, Role... roles) {
-		return new TestUsers(this.accounts, this.tokens).withReputation(reputation, roles);
+		return new TestUsers(this.accounts, this.tokens, this.ledger).withReputation(reputation, roles);
 	}
 
 	/** Many members with this reputation, created quickly (token sign-in only). */
 	protected java.util.List<TestUsers.TestUser> crowd(int count, int reputation) {
-		return new TestUsers(this.accounts, this.tokens).many(count, reputation, this.mongo);
+		return new TestUsers(this.accounts, this.tokens, this.ledger).many(count, reputation, this.mongo);
 	}
 
 	/** A client that sends {@code user}'s access token with every request. */

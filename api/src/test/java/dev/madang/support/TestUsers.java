@@ -9,6 +9,7 @@ import dev.madang.identity.AccessTokens;
 import dev.madang.identity.AccountService;
 import dev.madang.identity.Role;
 import dev.madang.identity.UserAccount;
+import dev.madang.reputation.ReputationLedger;
 
 /** Creates accounts with given roles, and a personal access token for each, through the real services. */
 public final class TestUsers {
@@ -19,9 +20,12 @@ public final class TestUsers {
 
 	private final AccessTokens tokens;
 
-	public TestUsers(AccountService accounts, AccessTokens tokens) {
+	private final ReputationLedger ledger;
+
+	public TestUsers(AccountService accounts, AccessTokens tokens, ReputationLedger ledger) {
 		this.accounts = accounts;
 		this.tokens = tokens;
+		this.ledger = ledger;
 	}
 
 	public TestUser create(Role... roles) {
@@ -38,7 +42,9 @@ public final class TestUsers {
 	/** A new member with this much reputation (enough to vote from 15 up, to vote down from 125). */
 	public TestUser withReputation(int reputation, Role... roles) {
 		TestUser user = create(roles);
-		this.accounts.setReputation(user.id(), reputation).block(Duration.ofSeconds(10));
+		// Through the ledger, like any earned reputation, so the reconciler agrees with it.
+		this.ledger.record("test-grant:" + user.id(), user.id(), reputation - 1, "granted by a test", null, false)
+			.block(Duration.ofSeconds(10));
 		return user;
 	}
 
@@ -54,7 +60,12 @@ public final class TestUsers {
 				.append("externalIds", java.util.List.of()).append("createdAt", java.util.Date.from(java.time.Instant.now()));
 			return mongo.insert(user, "users").flatMap((stored) -> {
 				String id = stored.getObjectId("_id").toHexString();
-				return this.tokens.issue(id, "crowd").map((issued) -> new TestUser(id, email, issued.secret()));
+				org.bson.Document grant = new org.bson.Document("_id", "test-grant:" + id).append("userId", id)
+					.append("amount", reputation - 1).append("reason", "granted by a test").append("fromVotes", false)
+					.append("at", java.util.Date.from(java.time.Instant.now()));
+				return mongo.insert(grant, "reputation_events")
+					.then(this.tokens.issue(id, "crowd"))
+					.map((issued) -> new TestUser(id, email, issued.secret()));
 			});
 		}, 16).collectList().block(Duration.ofSeconds(120));
 	}
