@@ -74,6 +74,14 @@ public class VoteService {
 		});
 	}
 
+	/** The user's current votes on the given posts, by post id (posts without a vote are absent). */
+	public Mono<java.util.Map<String, Integer>> votesOf(String userId, java.util.Collection<String> postIds) {
+		java.util.List<String> ids = postIds.stream().map((postId) -> Vote.idFor(userId, postId)).toList();
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Vote.class)
+			.filter((vote) -> vote.value() != 0)
+			.collectMap(Vote::postId, Vote::value);
+	}
+
 	private Mono<String> authorOf(PostType type, String postId) {
 		return (type == PostType.QUESTION) ? this.threads.find(postId).map((thread) -> thread.getAuthorId())
 				: this.answers.find(postId).map((answer) -> answer.getAuthorId());

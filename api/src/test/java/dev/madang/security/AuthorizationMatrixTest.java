@@ -118,6 +118,29 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/v1/users/{id}/reputation", this.targetUserId).exchange(), 200, 200, 200, 200, 200);
 		row("POST /api/v1/admin/reconcile", (c, u) -> c.post().uri("/api/v1/admin/reconcile").exchange(),
 				401, 403, 403, 403, 200);
+		row("GET /t/{id}", (c, u) -> c.get().uri("/t/{id}", this.threadId).exchange(), 303, 303, 303, 303, 303);
+		row("GET /t/{id}/{slug}", (c, u) -> c.get().uri("/t/{id}/matrix-thread", this.threadId).exchange(),
+				200, 200, 200, 200, 200);
+		// Page forms answer with a redirect whatever the outcome (a refused action comes back with ?problem=...);
+		// the services' own checks are covered through the API rows above and QuestionPageTest.
+		row("POST /t/{id}/answers", (c, u) -> c.post().uri("/t/{id}/answers", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("body", "An answer from the page form.")).exchange(),
+				403, 303, 303, 303, 303);
+		row("POST /t/{id}/vote", (c, u) -> c.post().uri("/t/{id}/vote", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("value", "1"))
+			.exchange(), 403, 303, 303, 303, 303);
+		row("POST /t/{id}/answers/{answerId}/vote", (c, u) -> c.post()
+			.uri("/t/{id}/answers/{answerId}/vote", this.threadId, this.answerId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("value", "1"))
+			.exchange(), 403, 303, 303, 303, 303);
+		row("POST /t/{id}/answers/{answerId}/accept", (c, u) -> c.post()
+			.uri("/t/{id}/answers/{answerId}/accept", this.threadId, this.answerId).exchange(),
+				403, 303, 303, 303, 303);
+		row("GET /ask", (c, u) -> c.get().uri("/ask").exchange(), 302, 200, 200, 200, 200);
+		row("POST /ask", (c, u) -> c.post().uri("/ask").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("title", "Asked in the matrix").with("body", "Details").with("tags", "matrix"))
+			.exchange(), 403, 303, 303, 303, 303);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
 	}

@@ -1,0 +1,92 @@
+package dev.madang.question;
+
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.BrowserSession;
+import dev.madang.support.TestUsers;
+import dev.madang.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuestionPageTest extends ApiIntegrationTest {
+
+	@Test
+	void askAnswerVoteAndAcceptThroughThePageForms() {
+		TestUser asker = userWithReputation(1);
+		TestUser helper = userWithReputation(1);
+		TestUser newcomer = userWithReputation(1);
+		BrowserSession askerBrowser = signedIn(asker);
+
+		String questionPath = location(askerBrowser.submit("/ask", "/ask",
+				form("title", "청구서 금액이 두 번 결제됐어요", "body", "카드 명세서에 **두 번** 찍혀 있어요.", "tags", "billing, 결제")));
+		assertThat(questionPath).matches("/t/[0-9a-f]{24}/청구서-금액이-두-번-결제됐어요");
+		String page = askerBrowser.page(questionPath);
+		assertThat(page).contains("청구서 금액이 두 번 결제됐어요", "<strong>두 번</strong>", "결제", "billing");
+
+		String threadId = questionPath.split("/")[2];
+		BrowserSession helperBrowser = signedIn(helper);
+		String answered = location(helperBrowser.submit(questionPath, "/t/" + threadId + "/answers",
+				form("body", "Refunds for double charges arrive in 3–5 days; no action needed.")));
+		assertThat(answered).startsWith(questionPath + "#answer-");
+		String answerId = answered.substring(answered.indexOf("#answer-") + 8);
+
+		BrowserSession newcomerBrowser = signedIn(newcomer);
+		String refused = location(newcomerBrowser.submit(questionPath,
+				"/t/" + threadId + "/answers/" + answerId + "/vote", form("value", "1")));
+		assertThat(refused).endsWith("?problem=reputation-too-low");
+		assertThat(newcomerBrowser.page(refused)).contains("You need more reputation to vote");
+
+		location(askerBrowser.submit(questionPath, "/t/" + threadId + "/answers/" + answerId + "/accept", form()));
+		String solved = askerBrowser.page(questionPath);
+		assertThat(solved).contains("✓ Accepted answer", "class=\"status solved\"");
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectBody()
+			.jsonPath("$.acceptedAnswerId").isEqualTo(answerId);
+	}
+
+	@Test
+	void askFormExplainsWhatIsMissingInTheReadersLanguage() {
+		BrowserSession browser = new BrowserSession(this.http.mutate().defaultHeader("Accept-Language", "ko").build());
+		TestUser member = user();
+		browser.signIn(member.email(), TestUsers.PASSWORD);
+		String page = browser.submit("/ask", "/ask", form("title", "", "body", "", "tags", "a b c d e f"))
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("질문 제목을 입력해 주세요.", "질문 내용을 입력해 주세요.", "태그는 최대 5개까지 쓸 수 있습니다.");
+	}
+
+	@Test
+	void oldSlugsRedirectToTheCanonicalAddress() {
+		TestUser asker = user();
+		String questionPath = location(signedIn(asker).submit("/ask", "/ask",
+				form("title", "Where is the API key?", "body", "I cannot find it in settings.", "tags", "")));
+		String threadId = questionPath.split("/")[2];
+		this.http.get().uri("/t/{id}/an-old-title", threadId).exchange()
+			.expectStatus().is3xxRedirection()
+			.expectHeader().valueEquals(HttpHeaders.LOCATION, "/t/" + threadId + "/where-is-the-api-key");
+	}
+
+	private BrowserSession signedIn(TestUser user) {
+		BrowserSession browser = new BrowserSession(this.http);
+		browser.signIn(user.email(), TestUsers.PASSWORD);
+		return browser;
+	}
+
+	private static String location(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
+		EntityExchangeResult<byte[]> result = response.expectStatus().is3xxRedirection().expectBody().returnResult();
+		return java.net.URLDecoder.decode(result.getResponseHeaders().getFirst(HttpHeaders.LOCATION),
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static MultiValueMap<String, String> form(String... pairs) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			form.add(pairs[i], pairs[i + 1]);
+		}
+		return form;
+	}
+
+}
