@@ -3,6 +3,7 @@ package dev.madang;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.madang.embedded.EmbeddedServices;
+import dev.madang.importing.ImportCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,18 @@ public class MadangApplication {
 
 	public static void main(String[] args) {
 		EmbeddedServices embedded = new EmbeddedServices();
+		if (ImportCommand.handles(args)) {
+			SpringApplication application = new SpringApplication(MadangApplication.class);
+			application.addListeners(embedded);
+			int exit;
+			try {
+				exit = ImportCommand.run(application, args);
+			}
+			finally {
+				embedded.close();
+			}
+			System.exit(exit);
+		}
 		AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
 		// Our own hook, so the embedded storage and node stop after the application, never under it.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {

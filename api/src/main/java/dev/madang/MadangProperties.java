@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elasticsearch elasticsearch,
 		@DefaultValue Search search, @DefaultValue Indexing indexing, @DefaultValue Embedded embedded,
 		@DefaultValue Oidc oidc, @DefaultValue Admin admin, @DefaultValue RateLimits rateLimits,
-		@DefaultValue Privileges privileges, @DefaultValue Reputation reputation) {
+		@DefaultValue Privileges privileges, @DefaultValue Reputation reputation, @DefaultValue Seed seed) {
 
 	/** @param uri an external MongoDB; when empty, the embedded storage starts */
 	public record Mongodb(String uri) {
@@ -28,12 +28,13 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 	}
 
 	/**
+	 * @param enabled whether this instance indexes (command-line tools turn it off)
 	 * @param batchSize the most documents sent to Elasticsearch in one bulk call
 	 * @param pollInterval how often the indexer looks for pending work besides being woken by writes
 	 * @param maxBackoff the longest wait between attempts while Elasticsearch fails
 	 * @param leaseTime how long one instance holds the indexing lease without renewing it
 	 */
-	public record Indexing(@DefaultValue("500") int batchSize, @DefaultValue("1s") Duration pollInterval,
+	public record Indexing(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize, @DefaultValue("1s") Duration pollInterval,
 			@DefaultValue("10s") Duration maxBackoff, @DefaultValue("30s") Duration leaseTime) {
 	}
 
@@ -98,6 +99,19 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 			@DefaultValue("10") int answerUpvoted, @DefaultValue("-2") int downvoted,
 			@DefaultValue("-1") int downvotingAnswer, @DefaultValue("15") int answerAccepted,
 			@DefaultValue("2") int accepting, @DefaultValue("200") int dailyVoteCap) {
+	}
+
+	/**
+	 * The demo community loaded on first start when the database has no threads.
+	 *
+	 * @param enabled whether to seed at all
+	 * @param dataDir where the shared data sets live (Stack Exchange dumps, Korean question sets)
+	 * @param stackExchange the dump folders to import
+	 * @param koreanQuestions how many Korean question/answer pairs to add
+	 */
+	public record Seed(@DefaultValue("true") boolean enabled, @DefaultValue("../shared/data") String dataDir,
+			@DefaultValue({ "se-coffee-posts", "se-cardano", "se-ai" }) java.util.List<String> stackExchange,
+			@DefaultValue("300") int koreanQuestions) {
 	}
 
 }

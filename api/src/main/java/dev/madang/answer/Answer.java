@@ -20,6 +20,15 @@ public class Answer {
 
 	private String body;
 
+	/** {@code markdown} for answers written here, {@code html} for imported ones (sanitized when shown). */
+	private String bodyFormat;
+
+	@Indexed(unique = true, sparse = true)
+	private String importKey;
+
+	/** The score the answer had at its source; votes cast here add to it. */
+	private int importedScore;
+
 	private int score;
 
 	private Instant createdAt;
@@ -53,6 +62,14 @@ public class Answer {
 
 	public String getBody() {
 		return this.body;
+	}
+
+	public String getBodyFormat() {
+		return (this.bodyFormat != null) ? this.bodyFormat : "markdown";
+	}
+
+	public int getImportedScore() {
+		return this.importedScore;
 	}
 
 	public int getScore() {

@@ -1,6 +1,7 @@
 package dev.madang.identity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,26 @@ public class AccountService {
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),
 				new Update().set("reputation", reputation), UserAccount.class)
 			.then();
+	}
+
+	/**
+	 * The account of a person whose posts are imported from another site: found or created by its placeholder email
+	 * (never used for sign-in: it has no password). Returns the account id.
+	 */
+	public Mono<String> ensureImportedAccount(String email, String displayName, Instant createdAt) {
+		Update create = new Update().setOnInsert("displayName", displayName)
+			.setOnInsert("emailVerified", false)
+			.setOnInsert("roles", java.util.List.of(Role.MEMBER))
+			.setOnInsert("reputation", 1)
+			.setOnInsert("externalIds", java.util.List.of())
+			.setOnInsert("createdAt", createdAt)
+			.setOnInsert("lastSeenAt", createdAt);
+		Query byEmail = Query.query(Criteria.where("email").is(UserAccount.normalizeEmail(email)));
+		return this.mongo.findAndModify(byEmail, create,
+				org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
+				UserAccount.class)
+			.map(UserAccount::getId)
+			.retryWhen(reactor.util.retry.Retry.max(3).filter(DuplicateKeyException.class::isInstance));
 	}
 
 	Mono<Boolean> matches(String raw, String hash) {

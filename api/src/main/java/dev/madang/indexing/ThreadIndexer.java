@@ -73,6 +73,11 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	@Override
+	public boolean isAutoStartup() {
+		return this.settings.enabled();
+	}
+
+	@Override
 	public void start() {
 		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval()).map((tick) -> Boolean.TRUE),
 				this.wakeUps.asFlux())
@@ -166,7 +171,8 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	private static PostDocument toDocument(ForumThread thread) {
-		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(), thread.getBody(),
+		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
+				dev.madang.markdown.MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()),
 				thread.getTags(), thread.getCreatedAt());
 	}
 

@@ -44,6 +44,22 @@ public class MarkdownRenderer {
 		.sanitizeUrls(true)
 		.build();
 
+	/** Renders a post body: Markdown written here, or HTML imported from elsewhere (then only sanitized). */
+	public String render(String body, String format) {
+		if ("html".equals(format)) {
+			return (body == null) ? "" : POLICY.sanitize(body);
+		}
+		return toSafeHtml(body);
+	}
+
+	/** The text of a post body without markup, for search. */
+	public static String plainText(String body, String format) {
+		if (!"html".equals(format) || body == null) {
+			return body;
+		}
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(body.replaceAll("<[^>]+>", " "));
+	}
+
 	public String toSafeHtml(String markdown) {
 		if (markdown == null || markdown.isEmpty()) {
 			return "";

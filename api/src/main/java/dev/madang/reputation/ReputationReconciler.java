@@ -79,12 +79,12 @@ public class ReputationReconciler {
 	private Mono<int[]> fixScores(String collection, String kind, Map<String, Integer> scores, List<String> drift) {
 		int[] counts = new int[2];
 		Query all = new Query();
-		all.fields().include("_id").include("score");
+		all.fields().include("_id").include("score").include("importedScore");
 		return this.mongo.find(all, Document.class, collection).concatMap((post) -> {
 			counts[0]++;
 			String id = post.getObjectId("_id").toHexString();
 			int stored = post.getInteger("score", 0);
-			int expected = scores.getOrDefault(id, 0);
+			int expected = post.getInteger("importedScore", 0) + scores.getOrDefault(id, 0);
 			if (stored == expected) {
 				return Mono.empty();
 			}

@@ -25,6 +25,20 @@ public class ForumThread {
 
 	private String authorId;
 
+	/** {@code markdown} for posts written here, {@code html} for imported ones (sanitized when shown). */
+	private String bodyFormat;
+
+	/** Where an imported thread came from, unique, so importing again changes nothing. */
+	@Indexed(unique = true, sparse = true)
+	private String importKey;
+
+	/** The score the thread had at its source; votes cast here add to it. */
+	private int importedScore;
+
+	private Attribution source;
+
+	private List<String> duplicateOf;
+
 	private ThreadStatus status = ThreadStatus.OPEN;
 
 	private int answerCount;
@@ -83,6 +97,26 @@ public class ForumThread {
 
 	public String getBody() {
 		return this.body;
+	}
+
+	public String getBodyFormat() {
+		return (this.bodyFormat != null) ? this.bodyFormat : "markdown";
+	}
+
+	public String getImportKey() {
+		return this.importKey;
+	}
+
+	public int getImportedScore() {
+		return this.importedScore;
+	}
+
+	public Attribution getSource() {
+		return this.source;
+	}
+
+	public List<String> getDuplicateOf() {
+		return (this.duplicateOf != null) ? this.duplicateOf : List.of();
 	}
 
 	public String getAuthorId() {

@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"madang.rate-limits.writes-per-user=100000", "madang.rate-limits.writes-per-ip=100000",
 				"madang.rate-limits.logins-per-ip=100000", "madang.rate-limits.sign-ups-per-ip=100000",
 				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",
-				"madang.admin.demo-accounts=false" })
+				"madang.admin.demo-accounts=false", "madang.seed.enabled=false" })
 @AutoConfigureWebTestClient(timeout = "30s")
 public abstract class ApiIntegrationTest {
 

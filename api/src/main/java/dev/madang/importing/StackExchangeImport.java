@@ -1,0 +1,289 @@
+package dev.madang.importing;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.madang.identity.AccountService;
+import dev.madang.reputation.ReputationLedger;
+import dev.madang.thread.Attribution;
+import dev.madang.thread.ThreadStatus;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a Stack Exchange data dump folder (Users.xml when present, Posts.xml, PostLinks.xml when present):
+ * people, questions, answers with their scores, accepted answers and duplicate links. Bodies stay HTML and are
+ * sanitized when shown; every thread carries its source and license (CC BY-SA). Each record is keyed by site and
+ * original id and only created if absent, so a second run changes nothing and an interrupted run resumes.
+ */
+@Service
+public class StackExchangeImport {
+
+	private static final Pattern SITE = Pattern.compile("site ([a-z0-9.-]+)");
+
+	private static final Pattern TAG = Pattern.compile("<([^>]+)>");
+
+	private static final int CONCURRENCY = 8;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AccountService accounts;
+
+	private final ReputationLedger ledger;
+
+	StackExchangeImport(ReactiveMongoTemplate mongo, AccountService accounts, ReputationLedger ledger) {
+		this.mongo = mongo;
+		this.accounts = accounts;
+		this.ledger = ledger;
+	}
+
+	/** Imports one dump folder; {@code console} receives the progress bars (null for none). */
+	public Mono<ImportReport> importFolder(Path folder, PrintStream console) {
+		Path posts = folder.resolve("Posts.xml");
+		if (!Files.isRegularFile(posts)) {
+			return Mono.error(new IllegalArgumentException(folder + " has no Posts.xml: not a Stack Exchange dump folder"));
+		}
+		Run run = new Run(siteOf(folder), console);
+		return importUsers(run, folder.resolve("Users.xml"))
+			.then(Mono.defer(() -> importPosts(run, posts, "1", "Questions")))
+			.then(Mono.defer(() -> importPosts(run, posts, "2", "Answers")))
+			.then(Mono.defer(() -> summarizeQuestions(run)))
+			.then(Mono.defer(() -> importDuplicateLinks(run, folder.resolve("PostLinks.xml"))))
+			.then(Mono.fromSupplier(() -> new ImportReport(run.site, run.users.size(), run.questions.size(),
+					run.answers.size(), run.accepted.get(), run.duplicates.get())));
+	}
+
+	private Mono<Void> importUsers(Run run, Path file) {
+		if (!Files.isRegularFile(file)) {
+			return Mono.empty();
+		}
+		Progress progress = new Progress(run.console, run.site + " users", DumpRows.count(file));
+		return DumpRows.of(file).flatMap((row) -> person(run, row.get("Id"), row.get("DisplayName"), date(row, "CreationDate"))
+			.flatMap((userId) -> this.ledger.record("import:" + run.site + ":user:" + row.get("Id"), userId,
+					Integer.parseInt(row.getOrDefault("Reputation", "1")) - 1, "reputation at " + run.site, null, false))
+			.doOnTerminate(progress::step), CONCURRENCY).then(Mono.fromRunnable(progress::finish));
+	}
+
+	private Mono<Void> importPosts(Run run, Path file, String postType, String label) {
+		Progress progress = new Progress(run.console, run.site + " " + label.toLowerCase(java.util.Locale.ROOT),
+				DumpRows.count(file));
+		return DumpRows.of(file)
+			.doOnNext((row) -> progress.step())
+			.filter((row) -> postType.equals(row.get("PostTypeId")))
+			.flatMap((row) -> "1".equals(postType) ? question(run, row) : answer(run, row), CONCURRENCY)
+			.then(Mono.fromRunnable(progress::finish));
+	}
+
+	private Mono<Void> question(Run run, Map<String, String> row) {
+		String id = row.get("Id");
+		Instant created = date(row, "CreationDate");
+		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
+		return author(run, row).flatMap((authorId) -> {
+			Update create = new Update().setOnInsert("title", row.getOrDefault("Title", "(untitled)"))
+				.setOnInsert("body", row.getOrDefault("Body", ""))
+				.setOnInsert("bodyFormat", "html")
+				.setOnInsert("tags", tags(row.get("Tags")))
+				.setOnInsert("authorId", authorId)
+				.setOnInsert("status", ThreadStatus.OPEN)
+				.setOnInsert("score", score)
+				.setOnInsert("importedScore", score)
+				.setOnInsert("source", new Attribution(run.site, "https://" + run.site + "/q/" + id,
+						row.getOrDefault("OwnerDisplayName", run.names.getOrDefault(ownerKey(row), "anonymous")),
+						row.getOrDefault("ContentLicense", "CC BY-SA")))
+				.setOnInsert("createdAt", created)
+				.setOnInsert("updatedAt", created)
+				.setOnInsert("lastActivityAt", date(row, "LastActivityDate"))
+				.setOnInsert("version", 1L)
+				.setOnInsert("indexPending", true)
+				.setOnInsert("indexedVersion", 0L);
+			return upsert("threads", key(run, "post", id), create).doOnNext((threadId) -> {
+				run.questions.put(id, threadId);
+				if (row.get("AcceptedAnswerId") != null) {
+					run.acceptedAnswerOf.put(id, row.get("AcceptedAnswerId"));
+				}
+			});
+		}).then();
+	}
+
+	private Mono<Void> answer(Run run, Map<String, String> row) {
+		String threadId = run.questions.get(row.get("ParentId"));
+		if (threadId == null) {
+			return Mono.empty();
+		}
+		Instant created = date(row, "CreationDate");
+		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
+		return author(run, row).flatMap((authorId) -> upsert("answers", key(run, "post", row.get("Id")),
+				new Update().setOnInsert("threadId", threadId)
+					.setOnInsert("authorId", authorId)
+					.setOnInsert("body", row.getOrDefault("Body", ""))
+					.setOnInsert("bodyFormat", "html")
+					.setOnInsert("score", score)
+					.setOnInsert("importedScore", score)
+					.setOnInsert("createdAt", created)
+					.setOnInsert("updatedAt", created)))
+			.doOnNext((answerId) -> run.answers.put(row.get("Id"), new ImportedAnswer(answerId, row.get("ParentId"), created)))
+			.then();
+	}
+
+	/** Answer counts, first-answer times and accepted answers, set outright so a re-run writes the same values. */
+	private Mono<Void> summarizeQuestions(Run run) {
+		Map<String, List<ImportedAnswer>> byQuestion = new ConcurrentHashMap<>();
+		run.answers.values().forEach((answer) -> byQuestion.computeIfAbsent(answer.questionId(), (k) -> new ArrayList<>())
+			.add(answer));
+		Progress progress = new Progress(run.console, run.site + " solutions", run.questions.size());
+		return Flux.fromIterable(run.questions.entrySet()).flatMap((question) -> {
+			List<ImportedAnswer> answers = byQuestion.getOrDefault(question.getKey(), List.of());
+			Update update = new Update().set("answerCount", answers.size());
+			answers.stream().map(ImportedAnswer::createdAt).min(Instant::compareTo)
+				.ifPresent((first) -> update.set("firstAnswerAt", first).set("status", ThreadStatus.ANSWERED));
+			ImportedAnswer accepted = run.answers.get(run.acceptedAnswerOf.getOrDefault(question.getKey(), ""));
+			if (accepted != null) {
+				run.accepted.incrementAndGet();
+				update.set("acceptedAnswerId", accepted.id()).set("status", ThreadStatus.SOLVED).set("solvedAt",
+						accepted.createdAt());
+			}
+			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(question.getValue())), update, "threads")
+				.doOnTerminate(progress::step);
+		}, CONCURRENCY).then(Mono.fromRunnable(progress::finish));
+	}
+
+	private Mono<Void> importDuplicateLinks(Run run, Path file) {
+		if (!Files.isRegularFile(file)) {
+			return Mono.empty();
+		}
+		return DumpRows.of(file).filter((row) -> "3".equals(row.get("LinkTypeId"))).flatMap((row) -> {
+			String duplicate = run.questions.get(row.get("PostId"));
+			String original = run.questions.get(row.get("RelatedPostId"));
+			if (duplicate == null || original == null) {
+				return Mono.empty();
+			}
+			run.duplicates.incrementAndGet();
+			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(duplicate)),
+					new Update().addToSet("duplicateOf", original), "threads");
+		}, CONCURRENCY).then();
+	}
+
+	private Mono<String> author(Run run, Map<String, String> row) {
+		String owner = ownerKey(row);
+		String name = row.getOrDefault("OwnerDisplayName", run.names.getOrDefault(owner, "user" + owner));
+		return person(run, owner, name, date(row, "CreationDate"));
+	}
+
+	/** The original author's id; posts of deleted accounts have none and share one anonymous author. */
+	private static String ownerKey(Map<String, String> row) {
+		String owner = row.get("OwnerUserId");
+		return (owner != null) ? owner : "anonymous";
+	}
+
+	private Mono<String> person(Run run, String id, String displayName, Instant createdAt) {
+		String known = run.users.get(id);
+		if (known != null) {
+			return Mono.just(known);
+		}
+		String name = (displayName == null || displayName.isBlank()) ? "user" + id : displayName;
+		run.names.putIfAbsent(id, name);
+		String email = "se." + run.site.replaceAll("[^a-z0-9.]", "") + "." + id.replace("-", "m") + "@users.import.invalid";
+		return this.accounts.ensureImportedAccount(email, name, createdAt).doOnNext((userId) -> run.users.put(id, userId));
+	}
+
+	/** Creates the document with this import key unless it exists; returns its id either way. */
+	private Mono<String> upsert(String collection, String importKey, Update create) {
+		return this.mongo
+			.findAndModify(Query.query(Criteria.where("importKey").is(importKey)), create,
+					FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, collection)
+			.map((document) -> document.getObjectId("_id").toHexString())
+			.retryWhen(reactor.util.retry.Retry.max(3).filter(DuplicateKeyException.class::isInstance));
+	}
+
+	private static String key(Run run, String kind, String id) {
+		return "se:" + run.site + ":" + kind + ":" + id;
+	}
+
+	static List<String> tags(String tags) {
+		List<String> list = new ArrayList<>();
+		if (tags != null) {
+			Matcher matcher = TAG.matcher(tags);
+			while (matcher.find() && list.size() < 5) {
+				list.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+			}
+			if (list.isEmpty()) {
+				for (String tag : tags.split("\\|")) {
+					if (!tag.isBlank() && list.size() < 5) {
+						list.add(tag.toLowerCase(java.util.Locale.ROOT));
+					}
+				}
+			}
+		}
+		return list;
+	}
+
+	private static Instant date(Map<String, String> row, String attribute) {
+		String value = row.get(attribute);
+		return (value == null) ? Instant.EPOCH : LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+	}
+
+	static String siteOf(Path folder) {
+		try {
+			Matcher matcher = SITE.matcher(Files.readString(folder.resolve("SOURCE.txt")));
+			if (matcher.find()) {
+				return matcher.group(1);
+			}
+		}
+		catch (IOException ex) {
+			// no SOURCE.txt: fall back to the folder's name
+		}
+		return folder.getFileName().toString();
+	}
+
+	/** The state of one run: original ids mapped to stored ids, and counters. */
+	private static final class Run {
+
+		final String site;
+
+		final PrintStream console;
+
+		final Map<String, String> users = new ConcurrentHashMap<>();
+
+		final Map<String, String> names = new ConcurrentHashMap<>();
+
+		final Map<String, String> questions = new ConcurrentHashMap<>();
+
+		final Map<String, ImportedAnswer> answers = new ConcurrentHashMap<>();
+
+		final Map<String, String> acceptedAnswerOf = new ConcurrentHashMap<>();
+
+		final AtomicLong accepted = new AtomicLong();
+
+		final AtomicLong duplicates = new AtomicLong();
+
+		Run(String site, PrintStream console) {
+			this.site = site;
+			this.console = console;
+		}
+
+	}
+
+	private record ImportedAnswer(String id, String questionId, Instant createdAt) {
+	}
+
+}
