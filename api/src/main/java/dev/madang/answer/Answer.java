@@ -20,6 +20,9 @@ public class Answer {
 
 	private String body;
 
+	/** The body rendered and sanitized when it was written. */
+	private String bodyHtml;
+
 	/** {@code markdown} for answers written here, {@code html} for imported ones (sanitized when shown). */
 	private String bodyFormat;
 
@@ -38,8 +41,9 @@ public class Answer {
 	Answer() {
 	}
 
-	static Answer post(String threadId, String authorId, String body, Instant now) {
+	static Answer post(String threadId, String authorId, String body, String bodyHtml, Instant now) {
 		Answer answer = new Answer();
+		answer.bodyHtml = bodyHtml;
 		answer.threadId = threadId;
 		answer.authorId = authorId;
 		answer.body = body;
@@ -62,6 +66,11 @@ public class Answer {
 
 	public String getBody() {
 		return this.body;
+	}
+
+	/** The stored rendering, or null for answers stored before renderings were kept. */
+	public String getBodyHtml() {
+		return this.bodyHtml;
 	}
 
 	public String getBodyFormat() {

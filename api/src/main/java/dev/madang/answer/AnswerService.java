@@ -3,6 +3,7 @@ package dev.madang.answer;
 import java.time.Clock;
 import java.util.Comparator;
 
+import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
@@ -28,7 +29,11 @@ public class AnswerService {
 
 	private final Clock clock;
 
-	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock) {
+	private final MarkdownRenderer markdown;
+
+	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock,
+			MarkdownRenderer markdown) {
+		this.markdown = markdown;
 		this.answers = answers;
 		this.threads = threads;
 		this.mongo = mongo;
@@ -37,9 +42,11 @@ public class AnswerService {
 
 	public Mono<Answer> post(String authorId, String threadId, NewAnswer request) {
 		return this.threads.findOpenForAnswers(threadId).flatMap((thread) -> {
-			Answer answer = Answer.post(threadId, authorId, request.body(), this.clock.instant());
+			Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()),
+					this.clock.instant());
 			return this.answers.insert(answer)
-				.flatMap((stored) -> this.threads.recordAnswer(threadId, stored.getCreatedAt()).thenReturn(stored));
+				.flatMap((stored) -> this.threads.recordAnswer(threadId, stored.getId(), stored.getCreatedAt())
+					.thenReturn(stored));
 		});
 	}
 
@@ -55,7 +62,17 @@ public class AnswerService {
 			.comparing((Answer answer) -> !answer.getId().equals(thread.getAcceptedAnswerId()))
 			.thenComparing(Answer::getScore, Comparator.reverseOrder())
 			.thenComparing(Answer::getCreatedAt);
-		return this.answers.findByThreadId(thread.getId()).sort(order);
+		// By id when the thread lists its answers: the embedded storage has no secondary indexes, so a query on
+		// threadId reads every answer there is.
+		Flux<Answer> found = thread.getAnswerIds().isEmpty() ? this.answers.findByThreadId(thread.getId())
+				: this.answers.findAllById(thread.getAnswerIds());
+		return found.sort(order);
+	}
+
+	/** The answer's body as safe HTML: stored at writing, or rendered now for older answers. */
+	public String bodyHtml(Answer answer) {
+		return (answer.getBodyHtml() != null) ? answer.getBodyHtml()
+				: this.markdown.render(answer.getBody(), answer.getBodyFormat());
 	}
 
 	/** Adds a vote's effect to the answer's score. */

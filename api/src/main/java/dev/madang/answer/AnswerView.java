@@ -16,7 +16,7 @@ public record AnswerView(String id, String threadId, String authorId, String bod
 	static AnswerView of(Answer answer, String acceptedAnswerId, boolean markedByStaff, MarkdownRenderer markdown) {
 		boolean accepted = answer.getId().equals(acceptedAnswerId);
 		return new AnswerView(answer.getId(), answer.getThreadId(), answer.getAuthorId(), answer.getBody(),
-				markdown.render(answer.getBody(), answer.getBodyFormat()), answer.getScore(), accepted, accepted && markedByStaff,
+				(answer.getBodyHtml() != null) ? answer.getBodyHtml() : markdown.render(answer.getBody(), answer.getBodyFormat()), answer.getScore(), accepted, accepted && markedByStaff,
 				answer.getCreatedAt(), answer.getUpdatedAt());
 	}
 

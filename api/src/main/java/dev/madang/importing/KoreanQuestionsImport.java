@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.madang.identity.AccountService;
+import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.thread.Attribution;
 import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
@@ -43,7 +44,10 @@ public class KoreanQuestionsImport {
 
 	private final Clock clock;
 
-	KoreanQuestionsImport(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock) {
+	private final MarkdownRenderer markdown;
+
+	KoreanQuestionsImport(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MarkdownRenderer markdown) {
+		this.markdown = markdown;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -77,6 +81,7 @@ public class KoreanQuestionsImport {
 				"MIT");
 		Update question = new Update().setOnInsert("title", fields[0].strip())
 			.setOnInsert("body", fields[0].strip())
+			.setOnInsert("bodyHtml", this.markdown.toSafeHtml(fields[0].strip()))
 			.setOnInsert("bodyFormat", "markdown")
 			.setOnInsert("tags", tags)
 			.setOnInsert("authorId", askerId)
@@ -93,12 +98,14 @@ public class KoreanQuestionsImport {
 				"ko-chatbot:" + line + ":answer", new Update().setOnInsert("threadId", threadId)
 					.setOnInsert("authorId", helperId)
 					.setOnInsert("body", fields[1].strip())
+					.setOnInsert("bodyHtml", this.markdown.toSafeHtml(fields[1].strip()))
 					.setOnInsert("bodyFormat", "markdown")
 					.setOnInsert("score", 0)
 					.setOnInsert("createdAt", answered)
 					.setOnInsert("updatedAt", answered))
 			.flatMap((answerId) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-					new Update().set("answerCount", 1).set("firstAnswerAt", answered).set("acceptedAnswerId", answerId)
+					new Update().set("answerCount", 1).set("answerIds", List.of(answerId)).set("firstAnswerAt", answered)
+						.set("acceptedAnswerId", answerId)
 						.set("status", ThreadStatus.SOLVED).set("solvedAt", answered), "threads"))
 			.thenReturn(threadId));
 	}

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.madang.identity.AccountService;
+import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.thread.Attribution;
 import dev.madang.thread.ThreadStatus;
@@ -51,7 +52,11 @@ public class StackExchangeImport {
 
 	private final ReputationLedger ledger;
 
-	StackExchangeImport(ReactiveMongoTemplate mongo, AccountService accounts, ReputationLedger ledger) {
+	private final MarkdownRenderer markdown;
+
+	StackExchangeImport(ReactiveMongoTemplate mongo, AccountService accounts, ReputationLedger ledger,
+			MarkdownRenderer markdown) {
+		this.markdown = markdown;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -101,6 +106,7 @@ public class StackExchangeImport {
 		return author(run, row).flatMap((authorId) -> {
 			Update create = new Update().setOnInsert("title", row.getOrDefault("Title", "(untitled)"))
 				.setOnInsert("body", row.getOrDefault("Body", ""))
+				.setOnInsert("bodyHtml", this.markdown.render(row.getOrDefault("Body", ""), "html"))
 				.setOnInsert("bodyFormat", "html")
 				.setOnInsert("tags", tags(row.get("Tags")))
 				.setOnInsert("authorId", authorId)
@@ -136,6 +142,7 @@ public class StackExchangeImport {
 				new Update().setOnInsert("threadId", threadId)
 					.setOnInsert("authorId", authorId)
 					.setOnInsert("body", row.getOrDefault("Body", ""))
+					.setOnInsert("bodyHtml", this.markdown.render(row.getOrDefault("Body", ""), "html"))
 					.setOnInsert("bodyFormat", "html")
 					.setOnInsert("score", score)
 					.setOnInsert("importedScore", score)
@@ -153,7 +160,8 @@ public class StackExchangeImport {
 		Progress progress = new Progress(run.console, run.site + " solutions", run.questions.size());
 		return Flux.fromIterable(run.questions.entrySet()).flatMap((question) -> {
 			List<ImportedAnswer> answers = byQuestion.getOrDefault(question.getKey(), List.of());
-			Update update = new Update().set("answerCount", answers.size());
+			Update update = new Update().set("answerCount", answers.size())
+				.set("answerIds", answers.stream().map(ImportedAnswer::id).sorted().toList());
 			answers.stream().map(ImportedAnswer::createdAt).min(Instant::compareTo)
 				.ifPresent((first) -> update.set("firstAnswerAt", first).set("status", ThreadStatus.ANSWERED));
 			ImportedAnswer accepted = run.answers.get(run.acceptedAnswerOf.getOrDefault(question.getKey(), ""));

@@ -173,9 +173,9 @@ class QuestionPages {
 				.defaultIfEmpty(new Viewer(null, Map.of()))
 				.map((viewer) -> {
 					model.addAttribute("thread", thread);
-					model.addAttribute("bodyHtml", this.markdown.render(thread.getBody(), thread.getBodyFormat()));
+					model.addAttribute("bodyHtml", this.threads.bodyHtml(thread));
 					model.addAttribute("answers", list.stream().map((answer) -> new AnswerRow(answer,
-							this.markdown.render(answer.getBody(), answer.getBodyFormat()), answer.getId().equals(thread.getAcceptedAnswerId()),
+							this.answers.bodyHtml(answer), answer.getId().equals(thread.getAcceptedAnswerId()),
 							viewer.votes().getOrDefault(answer.getId(), 0))).toList());
 					model.addAttribute("myQuestionVote", viewer.votes().getOrDefault(thread.getId(), 0));
 					model.addAttribute("canAccept", viewer.user() != null && (viewer.user().id().equals(thread.getAuthorId())

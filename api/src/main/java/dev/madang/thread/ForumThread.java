@@ -21,6 +21,9 @@ public class ForumThread {
 
 	private String body;
 
+	/** The body rendered and sanitized when it was written, so reading a page never renders it again. */
+	private String bodyHtml;
+
 	private List<String> tags;
 
 	private String authorId;
@@ -42,6 +45,9 @@ public class ForumThread {
 	private ThreadStatus status = ThreadStatus.OPEN;
 
 	private int answerCount;
+
+	/** The answers' ids, so a question page reads them by id instead of searching the answers collection. */
+	private List<String> answerIds;
 
 	private int score;
 
@@ -73,9 +79,11 @@ public class ForumThread {
 	ForumThread() {
 	}
 
-	static ForumThread start(String authorId, String title, String body, List<String> tags, Instant now) {
+	static ForumThread start(String authorId, String title, String body, String bodyHtml, List<String> tags,
+			Instant now) {
 		ForumThread thread = new ForumThread();
 		thread.authorId = authorId;
+		thread.bodyHtml = bodyHtml;
 		thread.title = title;
 		thread.body = body;
 		thread.tags = List.copyOf(tags);
@@ -97,6 +105,11 @@ public class ForumThread {
 
 	public String getBody() {
 		return this.body;
+	}
+
+	/** The stored rendering, or null for threads stored before renderings were kept. */
+	public String getBodyHtml() {
+		return this.bodyHtml;
 	}
 
 	public String getBodyFormat() {
@@ -129,6 +142,10 @@ public class ForumThread {
 
 	public ThreadStatus getStatus() {
 		return (this.status != null) ? this.status : ThreadStatus.OPEN;
+	}
+
+	public List<String> getAnswerIds() {
+		return (this.answerIds != null) ? this.answerIds : List.of();
 	}
 
 	public int getAnswerCount() {

@@ -3,6 +3,7 @@ package dev.madang.thread;
 import java.time.Clock;
 import java.time.Instant;
 
+import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.web.ProblemException;
 
 import reactor.core.publisher.Flux;
@@ -30,7 +31,11 @@ public class ThreadService {
 
 	private final ReactiveMongoTemplate mongo;
 
-	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo) {
+	private final MarkdownRenderer markdown;
+
+	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo,
+			MarkdownRenderer markdown) {
+		this.markdown = markdown;
 		this.threads = threads;
 		this.events = events;
 		this.clock = clock;
@@ -38,8 +43,8 @@ public class ThreadService {
 	}
 
 	public Mono<ForumThread> start(String authorId, NewThread request) {
-		ForumThread thread = ForumThread.start(authorId, request.title().strip(), request.body(), request.normalizedTags(),
-				this.clock.instant());
+		ForumThread thread = ForumThread.start(authorId, request.title().strip(), request.body(),
+				this.markdown.toSafeHtml(request.body()), request.normalizedTags(), this.clock.instant());
 		return this.threads.insert(thread)
 			.doOnNext((stored) -> this.events.publishEvent(new ThreadChanged(stored.getId())));
 	}
@@ -57,9 +62,10 @@ public class ThreadService {
 	}
 
 	/** Counts a new answer: one more answer, first-answer time, open becomes answered; search must refresh. */
-	public Mono<Void> recordAnswer(String threadId, Instant at) {
+	public Mono<Void> recordAnswer(String threadId, String answerId, Instant at) {
 		Query thread = Query.query(Criteria.where("_id").is(threadId));
-		return this.mongo.updateFirst(thread, changed(at).inc("answerCount", 1).set("lastActivityAt", at),
+		return this.mongo.updateFirst(thread,
+				changed(at).inc("answerCount", 1).addToSet("answerIds", answerId).set("lastActivityAt", at),
 				ForumThread.class)
 			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("firstAnswerAt").is(null)),
 					new Update().set("firstAnswerAt", at), ForumThread.class))
@@ -100,6 +106,12 @@ public class ThreadService {
 	/** Every change that affects search: a new version, marked for indexing in the same update. */
 	private static Update changed(Instant at) {
 		return new Update().inc("version", 1).set("indexPending", true).set("updatedAt", at);
+	}
+
+	/** The thread's body as safe HTML: the rendering stored when it was written, or rendered now for older threads. */
+	public String bodyHtml(ForumThread thread) {
+		return (thread.getBodyHtml() != null) ? thread.getBodyHtml()
+				: this.markdown.render(thread.getBody(), thread.getBodyFormat());
 	}
 
 	public Flux<ForumThread> newest(int count) {

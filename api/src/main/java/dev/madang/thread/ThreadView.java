@@ -13,7 +13,7 @@ public record ThreadView(String id, String authorId, String title, String body, 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
 	static ThreadView of(ForumThread thread, MarkdownRenderer markdown) {
 		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
-				markdown.render(thread.getBody(), thread.getBodyFormat()), thread.getTags(),
+				(thread.getBodyHtml() != null) ? thread.getBodyHtml() : markdown.render(thread.getBody(), thread.getBodyFormat()), thread.getTags(),
 				thread.getStatus().name().toLowerCase(java.util.Locale.ROOT), thread.getScore(), thread.getAnswerCount(),
 				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),
 				thread.getUpdatedAt(), thread.getFirstAnswerAt(), thread.getSolvedAt(), thread.getVersion());
