@@ -14,6 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 @ControllerAdvice(annotations = Controller.class)
 class PageModel {
 
+	private static final java.util.Set<String> ANONYMOUS_FORMS = java.util.Set.of("/login", "/signup");
+
 	private final CurrentUsers currentUsers;
 
 	PageModel(CurrentUsers currentUsers) {
@@ -25,10 +27,20 @@ class PageModel {
 		return this.currentUsers.current();
 	}
 
+	/**
+	 * The CSRF token for the page's forms. A token lives in the session, so anonymous readers get one only on the pages
+	 * whose forms they can use (sign-in, sign-up): reading the community never creates a session.
+	 */
 	@ModelAttribute("_csrf")
 	Mono<CsrfToken> csrf(ServerWebExchange exchange) {
 		Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
-		return (token != null) ? token : Mono.empty();
+		if (token == null) {
+			return Mono.empty();
+		}
+		if (ANONYMOUS_FORMS.contains(exchange.getRequest().getPath().value())) {
+			return token;
+		}
+		return this.currentUsers.current().flatMap((user) -> token);
 	}
 
 	@ModelAttribute("lang")

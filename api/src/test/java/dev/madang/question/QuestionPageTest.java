@@ -89,4 +89,15 @@ class QuestionPageTest extends ApiIntegrationTest {
 		return form;
 	}
 
+
+	@Test
+	void readingTheCommunityAnonymouslyCreatesNoSession() {
+		String questionPath = location(signedIn(user()).submit("/ask", "/ask",
+				form("title", "Anonymous readers", "body", "Should not get sessions.", "tags", "")));
+		for (String path : new String[] { "/", questionPath, "/search?q=readers" }) {
+			this.http.get().uri(path).exchange().expectStatus().isOk().expectHeader().doesNotExist("Set-Cookie");
+		}
+		this.http.get().uri("/login").exchange().expectStatus().isOk().expectHeader().exists("Set-Cookie");
+	}
+
 }
