@@ -18,8 +18,6 @@ import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,8 +44,12 @@ public class KoreanQuestionsImport {
 
 	private final MarkdownRenderer markdown;
 
-	KoreanQuestionsImport(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MarkdownRenderer markdown) {
+	private final ImportedRecords records;
+
+	KoreanQuestionsImport(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MarkdownRenderer markdown,
+			ImportedRecords records) {
 		this.markdown = markdown;
+		this.records = records;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -94,7 +96,7 @@ public class KoreanQuestionsImport {
 			.setOnInsert("indexPending", true)
 			.setOnInsert("indexedVersion", 0L);
 		Instant answered = asked.plus(Duration.ofMinutes(3));
-		return upsert("threads", "ko-chatbot:" + line, question).flatMap((threadId) -> upsert("answers",
+		return this.records.upsert("threads", "ko-chatbot:" + line, question).flatMap((threadId) -> this.records.upsert("answers",
 				"ko-chatbot:" + line + ":answer", new Update().setOnInsert("threadId", threadId)
 					.setOnInsert("authorId", helperId)
 					.setOnInsert("body", fields[1].strip())
@@ -108,14 +110,6 @@ public class KoreanQuestionsImport {
 						.set("acceptedAnswerId", answerId)
 						.set("status", ThreadStatus.SOLVED).set("solvedAt", answered), "threads"))
 			.thenReturn(threadId));
-	}
-
-	private Mono<String> upsert(String collection, String importKey, Update create) {
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("importKey").is(importKey)), create,
-					FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, collection)
-			.map((document) -> document.getObjectId("_id").toHexString())
-			.retryWhen(reactor.util.retry.Retry.max(3).filter(DuplicateKeyException.class::isInstance));
 	}
 
 	/** Splits one CSV line (fields may be quoted, with "" for a quote). */

@@ -23,8 +23,6 @@ import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -54,9 +52,12 @@ public class StackExchangeImport {
 
 	private final MarkdownRenderer markdown;
 
+	private final ImportedRecords records;
+
 	StackExchangeImport(ReactiveMongoTemplate mongo, AccountService accounts, ReputationLedger ledger,
-			MarkdownRenderer markdown) {
+			MarkdownRenderer markdown, ImportedRecords records) {
 		this.markdown = markdown;
+		this.records = records;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.ledger = ledger;
@@ -122,7 +123,7 @@ public class StackExchangeImport {
 				.setOnInsert("version", 1L)
 				.setOnInsert("indexPending", true)
 				.setOnInsert("indexedVersion", 0L);
-			return upsert("threads", key(run, "post", id), create).doOnNext((threadId) -> {
+			return this.records.upsert("threads", key(run, "post", id), create).doOnNext((threadId) -> {
 				run.questions.put(id, threadId);
 				if (row.get("AcceptedAnswerId") != null) {
 					run.acceptedAnswerOf.put(id, row.get("AcceptedAnswerId"));
@@ -138,7 +139,7 @@ public class StackExchangeImport {
 		}
 		Instant created = date(row, "CreationDate");
 		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
-		return author(run, row).flatMap((authorId) -> upsert("answers", key(run, "post", row.get("Id")),
+		return author(run, row).flatMap((authorId) -> this.records.upsert("answers", key(run, "post", row.get("Id")),
 				new Update().setOnInsert("threadId", threadId)
 					.setOnInsert("authorId", authorId)
 					.setOnInsert("body", row.getOrDefault("Body", ""))
@@ -212,15 +213,6 @@ public class StackExchangeImport {
 		run.names.putIfAbsent(id, name);
 		String email = "se." + run.site.replaceAll("[^a-z0-9.]", "") + "." + id.replace("-", "m") + "@users.import.invalid";
 		return this.accounts.ensureImportedAccount(email, name, createdAt).doOnNext((userId) -> run.users.put(id, userId));
-	}
-
-	/** Creates the document with this import key unless it exists; returns its id either way. */
-	private Mono<String> upsert(String collection, String importKey, Update create) {
-		return this.mongo
-			.findAndModify(Query.query(Criteria.where("importKey").is(importKey)), create,
-					FindAndModifyOptions.options().upsert(true).returnNew(true), org.bson.Document.class, collection)
-			.map((document) -> document.getObjectId("_id").toHexString())
-			.retryWhen(reactor.util.retry.Retry.max(3).filter(DuplicateKeyException.class::isInstance));
 	}
 
 	private static String key(Run run, String kind, String id) {
