@@ -5,6 +5,9 @@ import java.net.URI;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.markdown.MarkdownRenderer;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.MediaType;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** REST resource for question threads. */
@@ -27,7 +31,10 @@ class ThreadApi {
 
 	private final MarkdownRenderer markdown;
 
-	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown) {
+	private final ThreadLists lists;
+
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown, ThreadLists lists) {
+		this.lists = lists;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
 		this.markdown = markdown;
@@ -39,6 +46,15 @@ class ThreadApi {
 			.flatMap((author) -> this.threads.start(author.id(), request))
 			.map((thread) -> ResponseEntity.created(URI.create("/api/v1/threads/" + thread.getId()))
 				.body(ThreadView.of(thread, this.markdown)));
+	}
+
+	@GetMapping
+	Mono<ThreadPage> list(@RequestParam(defaultValue = "newest") String sort,
+			@RequestParam(required = false) @Size(max = 35) String tag,
+			@RequestParam(required = false) @Size(max = 24) String author,
+			@RequestParam(required = false) @Size(max = 200) String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return Mono.defer(() -> this.lists.list(ThreadOrder.parse(sort), tag, author, cursor, size));
 	}
 
 	@GetMapping("/{id}")

@@ -141,6 +141,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /ask", (c, u) -> c.post().uri("/ask").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("title", "Asked in the matrix").with("body", "Details").with("tags", "matrix"))
 			.exchange(), 403, 303, 303, 303, 303);
+		row("GET /api/v1/threads", (c, u) -> c.get().uri("/api/v1/threads?sort=top").exchange(), 200, 200, 200, 200, 200);
+		row("GET /questions", (c, u) -> c.get().uri("/questions?sort=unanswered").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
 	}
