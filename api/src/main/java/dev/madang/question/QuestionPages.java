@@ -10,6 +10,8 @@ import dev.madang.answer.AcceptAnswer;
 import dev.madang.answer.Answer;
 import dev.madang.answer.AnswerService;
 import dev.madang.answer.NewAnswer;
+import dev.madang.comment.CommentService;
+import dev.madang.comment.NewComment;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
@@ -58,15 +60,18 @@ class QuestionPages {
 
 	private final CurrentUsers currentUsers;
 
+	private final CommentService comments;
+
 	private final MarkdownRenderer markdown;
 
-	private final jakarta.validation.Validator validator;
+	private final Validator validator;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
-			CurrentUsers currentUsers, MarkdownRenderer markdown, jakarta.validation.Validator validator,
-			org.springframework.context.MessageSource messages) {
+			CurrentUsers currentUsers, MarkdownRenderer markdown, Validator validator, MessageSource messages,
+			CommentService comments) {
+		this.comments = comments;
 		this.validator = validator;
 		this.messages = messages;
 		this.threads = threads;
@@ -109,6 +114,19 @@ class QuestionPages {
 			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem));
 	}
 
+	@PostMapping("/t/{id}/comments")
+	Mono<String> comment(@PathVariable String id, @ModelAttribute CommentForm form) {
+		String anchor = (form.answerId() == null || form.answerId().isBlank()) ? "#question" : "#answer-" + form.answerId();
+		return this.currentUsers.current()
+			.flatMap((user) -> this.comments.comment(user, id, new NewComment(
+					(form.body() == null) ? "" : form.body(), form.answerId())))
+			.flatMap((comment) -> backTo(id, anchor))
+			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem))
+			.onErrorResume(jakarta.validation.ConstraintViolationException.class,
+					(invalid) -> this.threads.find(id).map((thread) -> "redirect:"
+							+ Slugs.threadPath(id, thread.getTitle()) + "?problem=comment-invalid"));
+	}
+
 	@PostMapping("/t/{id}/vote")
 	Mono<String> voteOnQuestion(@PathVariable String id, @ModelAttribute VoteForm form) {
 		return vote(id, PostType.QUESTION, id, form.value(), "");
@@ -135,11 +153,11 @@ class QuestionPages {
 
 	@PostMapping("/ask")
 	Mono<String> ask(@Valid @ModelAttribute("form") AskForm form, BindingResult errors,
-			org.springframework.web.server.ServerWebExchange exchange) {
+			ServerWebExchange exchange) {
 		NewThread request = form.toNewThread();
 		if (!errors.hasFieldErrors("tags")) {
 			// The same rules as the API's (at most five tags, each a valid name), told in the reader's language.
-			java.util.Locale locale = exchange.getLocaleContext().getLocale();
+			Locale locale = exchange.getLocaleContext().getLocale();
 			this.validator.validate(request).stream()
 				.filter((violation) -> violation.getPropertyPath().toString().startsWith("tags"))
 				.findFirst()
@@ -166,7 +184,12 @@ class QuestionPages {
 
 	private Mono<String> show(ForumThread thread, Model model, AnswerForm form) {
 		Mono<CurrentUser> me = this.currentUsers.current();
-		return this.answers.forThread(thread).collectList().flatMap((list) -> {
+		return Mono.zip(this.answers.forThread(thread).collectList(), this.comments.forThread(thread).collectList())
+			.flatMap((found) -> {
+			List<Answer> list = found.getT1();
+			model.addAttribute("comments", found.getT2().stream()
+				.collect(java.util.stream.Collectors.groupingBy((comment) -> (comment.answerId() == null) ? "question"
+						: comment.answerId())));
 			List<String> postIds = new ArrayList<>(list.stream().map(Answer::getId).toList());
 			postIds.add(thread.getId());
 			return me.flatMap((user) -> this.votes.votesOf(user.id(), postIds).map((mine) -> new Viewer(user, mine)))
@@ -207,22 +230,25 @@ class QuestionPages {
 	record VoteForm(int value) {
 	}
 
-	record AnswerForm(@jakarta.validation.constraints.NotBlank(message = "{answer.body.required}")
-	@jakarta.validation.constraints.Size(min = 10, max = 30000, message = "{answer.body.size}") String body) {
+	record CommentForm(String body, String answerId) {
+	}
+
+	record AnswerForm(@NotBlank(message = "{answer.body.required}")
+	@Size(min = 10, max = 30000, message = "{answer.body.size}") String body) {
 	}
 
 	/** The ask form: tags typed as one comma- or space-separated field. */
 	record AskForm(
-			@jakarta.validation.constraints.NotBlank(message = "{thread.title.required}")
-			@jakarta.validation.constraints.Size(max = 200, message = "{thread.title.size}") String title,
-			@jakarta.validation.constraints.NotBlank(message = "{thread.body.required}")
-			@jakarta.validation.constraints.Size(max = 30000, message = "{thread.body.size}") String body,
-			@jakarta.validation.constraints.Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}",
+			@NotBlank(message = "{thread.title.required}")
+			@Size(max = 200, message = "{thread.title.size}") String title,
+			@NotBlank(message = "{thread.body.required}")
+			@Size(max = 30000, message = "{thread.body.size}") String body,
+			@Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}",
 					message = "{thread.tag.pattern}") String tags) {
 
 		NewThread toNewThread() {
 			List<String> parsed = (this.tags == null) ? List.of()
-					: java.util.Arrays.stream(this.tags.split("[,\\s]+")).filter((tag) -> !tag.isBlank()).toList();
+					: Arrays.stream(this.tags.split("[,\\s]+")).filter((tag) -> !tag.isBlank()).toList();
 			return new NewThread(this.title, this.body, parsed);
 		}
 

@@ -58,7 +58,7 @@ class SecurityConfiguration {
 			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
 					"/actuator/info").permitAll()
 			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
-					"/api/v1/threads/*/answers", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
+					"/api/v1/threads/*/answers", "/api/v1/threads/*/comments", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
 					"/questions")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()

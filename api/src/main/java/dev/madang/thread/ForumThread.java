@@ -49,6 +49,9 @@ public class ForumThread {
 	/** The answers' ids, so a question page reads them by id instead of searching the answers collection. */
 	private List<String> answerIds;
 
+	/** The ids of the comments on the question and its answers, read by id with the page. */
+	private List<String> commentIds;
+
 	private int score;
 
 	private String acceptedAnswerId;
@@ -146,6 +149,10 @@ public class ForumThread {
 
 	public List<String> getAnswerIds() {
 		return (this.answerIds != null) ? this.answerIds : List.of();
+	}
+
+	public List<String> getCommentIds() {
+		return (this.commentIds != null) ? this.commentIds : List.of();
 	}
 
 	public int getAnswerCount() {

@@ -141,6 +141,16 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /ask", (c, u) -> c.post().uri("/ask").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("title", "Asked in the matrix").with("body", "Details").with("tags", "matrix"))
 			.exchange(), 403, 303, 303, 303, 303);
+		// A new member may comment on others' posts only from 50 reputation; staff roles hold the privilege.
+		row("POST /api/v1/threads/{threadId}/comments", (c, u) -> c.post()
+			.uri("/api/v1/threads/{id}/comments", this.threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "Could you share the error message?")).exchange(), 401, 403, 201, 201, 201);
+		row("GET /api/v1/threads/{threadId}/comments", (c, u) -> c.get()
+			.uri("/api/v1/threads/{id}/comments", this.threadId).exchange(), 200, 200, 200, 200, 200);
+		row("POST /t/{id}/comments", (c, u) -> c.post().uri("/t/{id}/comments", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("body", "A comment from the page form.")).exchange(),
+				403, 303, 303, 303, 303);
 		row("GET /api/v1/threads", (c, u) -> c.get().uri("/api/v1/threads?sort=top").exchange(), 200, 200, 200, 200, 200);
 		row("GET /questions", (c, u) -> c.get().uri("/questions?sort=unanswered").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),

@@ -1,0 +1,91 @@
+package dev.madang.comment;
+
+import java.time.Clock;
+import java.util.Comparator;
+
+import dev.madang.answer.AnswerService;
+import dev.madang.identity.CurrentUser;
+import dev.madang.security.AccessRules;
+import dev.madang.security.Privilege;
+import dev.madang.thread.ForumThread;
+import dev.madang.thread.ThreadService;
+import dev.madang.web.ProblemException;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Commenting: on your own posts and on answers to your own question always, elsewhere with the comment privilege
+ * (50 reputation by default). The thread keeps its comments' ids so a page reads them by id.
+ */
+@Service
+public class CommentService {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ThreadService threads;
+
+	private final AnswerService answers;
+
+	private final AccessRules rules;
+
+	private final Clock clock;
+
+	CommentService(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, AccessRules rules,
+			Clock clock) {
+		this.mongo = mongo;
+		this.threads = threads;
+		this.answers = answers;
+		this.rules = rules;
+		this.clock = clock;
+	}
+
+	public Mono<Comment> comment(CurrentUser user, String threadId, NewComment request) {
+		return this.threads.findOpenForAnswers(threadId).flatMap((thread) -> postAuthor(thread, request.answerId())
+			.flatMap((postAuthorId) -> {
+				boolean own = user.id().equals(postAuthorId) || user.id().equals(thread.getAuthorId());
+				if (!own && !this.rules.allows(user, Privilege.COMMENT)) {
+					return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "reputation-too-low",
+							"Not enough reputation", "Commenting on others' posts needs "
+									+ this.rules.threshold(Privilege.COMMENT) + " reputation; you have "
+									+ user.reputation() + "."));
+				}
+				Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(),
+						user.displayName(), request.body().strip(), this.clock.instant());
+				return this.mongo.insert(comment).flatMap((stored) -> this.mongo
+					.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
+							new Update().addToSet("commentIds", stored.id()), ForumThread.class)
+					.thenReturn(stored));
+			}));
+	}
+
+	/** The thread's comments, oldest first. */
+	public Flux<Comment> forThread(ForumThread thread) {
+		if (thread.getCommentIds().isEmpty()) {
+			return Flux.empty();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(thread.getCommentIds())), Comment.class)
+			.sort(Comparator.comparing(Comment::createdAt));
+	}
+
+	private Mono<String> postAuthor(ForumThread thread, String answerId) {
+		if (answerId == null || answerId.isBlank()) {
+			return Mono.just(thread.getAuthorId());
+		}
+		return this.answers.find(answerId).flatMap((answer) -> answer.getThreadId().equals(thread.getId())
+				? Mono.just(answer.getAuthorId())
+				: Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "answer-not-in-thread",
+						"Answer belongs to another thread", "That answer does not belong to this thread.")));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+}
