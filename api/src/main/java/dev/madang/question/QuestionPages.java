@@ -18,6 +18,7 @@ import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
+import dev.madang.thread.MeToo;
 import dev.madang.thread.NewThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadService;
@@ -62,6 +63,8 @@ class QuestionPages {
 
 	private final CommentService comments;
 
+	private final MeToo meToo;
+
 	private final MarkdownRenderer markdown;
 
 	private final Validator validator;
@@ -70,8 +73,9 @@ class QuestionPages {
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
 			CurrentUsers currentUsers, MarkdownRenderer markdown, Validator validator, MessageSource messages,
-			CommentService comments) {
+			CommentService comments, MeToo meToo) {
 		this.comments = comments;
+		this.meToo = meToo;
 		this.validator = validator;
 		this.messages = messages;
 		this.threads = threads;
@@ -125,6 +129,14 @@ class QuestionPages {
 			.onErrorResume(jakarta.validation.ConstraintViolationException.class,
 					(invalid) -> this.threads.find(id).map((thread) -> "redirect:"
 							+ Slugs.threadPath(id, thread.getTitle()) + "?problem=comment-invalid"));
+	}
+
+	@PostMapping("/t/{id}/me-too")
+	Mono<String> meToo(@PathVariable String id, @ModelAttribute MeTooForm form) {
+		return this.currentUsers.current()
+			.flatMap((user) -> this.meToo.set(user.id(), id, form.affected()))
+			.flatMap((count) -> backTo(id, "#question"))
+			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem));
 	}
 
 	@PostMapping("/t/{id}/vote")
@@ -192,8 +204,10 @@ class QuestionPages {
 						: comment.answerId())));
 			List<String> postIds = new ArrayList<>(list.stream().map(Answer::getId).toList());
 			postIds.add(thread.getId());
-			return me.flatMap((user) -> this.votes.votesOf(user.id(), postIds).map((mine) -> new Viewer(user, mine)))
-				.defaultIfEmpty(new Viewer(null, Map.of()))
+			return me.flatMap((user) -> Mono.zip(this.votes.votesOf(user.id(), postIds),
+					this.meToo.isAffected(user.id(), thread.getId()))
+				.map((mine) -> new Viewer(user, mine.getT1(), mine.getT2())))
+				.defaultIfEmpty(new Viewer(null, Map.of(), false))
 				.map((viewer) -> {
 					model.addAttribute("thread", thread);
 					model.addAttribute("bodyHtml", this.threads.bodyHtml(thread));
@@ -201,6 +215,8 @@ class QuestionPages {
 							this.answers.bodyHtml(answer), answer.getId().equals(thread.getAcceptedAnswerId()),
 							viewer.votes().getOrDefault(answer.getId(), 0))).toList());
 					model.addAttribute("myQuestionVote", viewer.votes().getOrDefault(thread.getId(), 0));
+					model.addAttribute("meToo", viewer.meToo());
+					model.addAttribute("canSayMeToo", viewer.user() != null && !viewer.user().id().equals(thread.getAuthorId()));
 					model.addAttribute("canAccept", viewer.user() != null && (viewer.user().id().equals(thread.getAuthorId())
 							|| AccessRules.hasRole(viewer.user(), Role.MODERATOR)));
 					model.addAttribute("canAnswer", thread.getStatus().acceptsAnswers());
@@ -224,7 +240,10 @@ class QuestionPages {
 	record AnswerRow(Answer answer, String bodyHtml, boolean accepted, int myVote) {
 	}
 
-	record Viewer(CurrentUser user, Map<String, Integer> votes) {
+	record Viewer(CurrentUser user, Map<String, Integer> votes, boolean meToo) {
+	}
+
+	record MeTooForm(boolean affected) {
 	}
 
 	record VoteForm(int value) {

@@ -54,6 +54,9 @@ public class ForumThread {
 
 	private int score;
 
+	/** How many customers said they have this problem too. */
+	private int followCount;
+
 	private String acceptedAnswerId;
 
 	/** The moderator who marked the solution, when it was not the asker who accepted it. */
@@ -157,6 +160,10 @@ public class ForumThread {
 
 	public int getAnswerCount() {
 		return this.answerCount;
+	}
+
+	public int getFollowCount() {
+		return this.followCount;
 	}
 
 	public int getScore() {

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,8 +34,12 @@ class ThreadApi {
 
 	private final ThreadLists lists;
 
-	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown, ThreadLists lists) {
+	private final MeToo meToo;
+
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown, ThreadLists lists,
+			MeToo meToo) {
 		this.lists = lists;
+		this.meToo = meToo;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
 		this.markdown = markdown;
@@ -57,9 +62,18 @@ class ThreadApi {
 		return Mono.defer(() -> this.lists.list(ThreadOrder.parse(sort), tag, author, cursor, size));
 	}
 
+	@PutMapping(path = "/{id}/me-too", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<MeToo.MeTooCount> meToo(@PathVariable String id, @RequestBody MeTooRequest request) {
+		return this.currentUsers.current().flatMap((user) -> this.meToo.set(user.id(), id, request.affected()));
+	}
+
 	@GetMapping("/{id}")
 	Mono<ThreadView> read(@PathVariable String id) {
 		return this.threads.find(id).map((thread) -> ThreadView.of(thread, this.markdown));
+	}
+
+	/** {@code {"affected": true}} to count yourself in, {@code false} to leave. */
+	record MeTooRequest(boolean affected) {
 	}
 
 }

@@ -151,6 +151,12 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("body", "A comment from the page form.")).exchange(),
 				403, 303, 303, 303, 303);
+		row("PUT /api/v1/threads/{id}/me-too", (c, u) -> c.put().uri("/api/v1/threads/{id}/me-too", this.threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("affected", true)).exchange(),
+				401, 200, 200, 200, 200);
+		row("POST /t/{id}/me-too", (c, u) -> c.post().uri("/t/{id}/me-too", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("affected", "true"))
+			.exchange(), 403, 303, 303, 303, 303);
 		row("GET /api/v1/threads", (c, u) -> c.get().uri("/api/v1/threads?sort=top").exchange(), 200, 200, 200, 200, 200);
 		row("GET /questions", (c, u) -> c.get().uri("/questions?sort=unanswered").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
