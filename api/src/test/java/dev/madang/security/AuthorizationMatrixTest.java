@@ -159,6 +159,14 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.exchange(), 403, 303, 303, 303, 303);
 		row("GET /api/v1/threads", (c, u) -> c.get().uri("/api/v1/threads?sort=top").exchange(), 200, 200, 200, 200, 200);
 		row("GET /questions", (c, u) -> c.get().uri("/questions?sort=unanswered").exchange(), 200, 200, 200, 200, 200);
+		// The API documentation (springdoc) is public.
+		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
+		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),
+				200, 200, 200, 200, 200);
+		row("GET /api/docs/openapi.json.yaml", (c, u) -> c.get().uri("/api/docs/openapi.json.yaml").exchange(),
+				200, 200, 200, 200, 200);
+		row("GET /api/docs/openapi.json/swagger-config", (c, u) -> c.get()
+			.uri("/api/docs/openapi.json/swagger-config").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
 	}
