@@ -32,11 +32,16 @@ public class MadangApplication {
 		AtomicReference<ConfigurableApplicationContext> context = new AtomicReference<>();
 		// Our own hook, so the embedded storage and node stop after the application, never under it.
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			ConfigurableApplicationContext running = context.get();
-			if (running != null) {
-				running.close();
+			try {
+				ConfigurableApplicationContext running = context.get();
+				if (running != null) {
+					running.close();
+				}
 			}
-			embedded.close();
+			finally {
+				// Even when closing the application fails, the node and the storage must not outlive the JVM.
+				embedded.close();
+			}
 		}, "madang-shutdown"));
 		SpringApplication application = new SpringApplication(MadangApplication.class);
 		application.addListeners(embedded);

@@ -61,11 +61,15 @@ public final class EmbeddedServices implements ApplicationListener<ApplicationEn
 
 	@Override
 	public void close() {
-		if (this.elasticsearch != null) {
-			this.elasticsearch.stop();
+		try {
+			if (this.elasticsearch != null) {
+				this.elasticsearch.stop();
+			}
 		}
-		if (this.mongo != null) {
-			this.mongo.close();
+		finally {
+			if (this.mongo != null) {
+				this.mongo.close();
+			}
 		}
 	}
 
