@@ -3,7 +3,6 @@ package dev.madang.answer;
 import java.net.URI;
 
 import dev.madang.identity.CurrentUsers;
-import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.thread.ThreadService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,15 +32,11 @@ class AnswerApi {
 
 	private final CurrentUsers currentUsers;
 
-	private final MarkdownRenderer markdown;
-
-	AnswerApi(AnswerService answers, AcceptAnswer acceptAnswer, ThreadService threads, CurrentUsers currentUsers,
-			MarkdownRenderer markdown) {
+	AnswerApi(AnswerService answers, AcceptAnswer acceptAnswer, ThreadService threads, CurrentUsers currentUsers) {
 		this.answers = answers;
 		this.acceptAnswer = acceptAnswer;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
-		this.markdown = markdown;
 	}
 
 	@PostMapping(path = "/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -49,14 +44,14 @@ class AnswerApi {
 		return this.currentUsers.current()
 			.flatMap((author) -> this.answers.post(author.id(), threadId, request))
 			.map((answer) -> ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/answers"))
-				.body(AnswerView.of(answer, null, false, this.markdown)));
+				.body(AnswerView.of(answer, this.answers.bodyHtml(answer), null, false)));
 	}
 
 	@GetMapping("/answers")
 	Flux<AnswerView> list(@PathVariable String threadId) {
 		return this.threads.find(threadId).flatMapMany((thread) -> this.answers.forThread(thread)
-			.map((answer) -> AnswerView.of(answer, thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null,
-					this.markdown)));
+			.map((answer) -> AnswerView.of(answer, this.answers.bodyHtml(answer), thread.getAcceptedAnswerId(),
+					thread.getSolutionMarkedBy() != null)));
 	}
 
 	@PutMapping(path = "/accepted-answer", consumes = MediaType.APPLICATION_JSON_VALUE)

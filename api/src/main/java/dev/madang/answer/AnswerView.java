@@ -2,8 +2,6 @@ package dev.madang.answer;
 
 import java.time.Instant;
 
-import dev.madang.markdown.MarkdownRenderer;
-
 /**
  * An answer as the API shows it; {@code bodyHtml} is rendered and sanitized.
  *
@@ -13,10 +11,10 @@ import dev.madang.markdown.MarkdownRenderer;
 public record AnswerView(String id, String threadId, String authorId, String body, String bodyHtml, int score,
 		boolean accepted, boolean markedByStaff, Instant createdAt, Instant updatedAt) {
 
-	static AnswerView of(Answer answer, String acceptedAnswerId, boolean markedByStaff, MarkdownRenderer markdown) {
+	static AnswerView of(Answer answer, String bodyHtml, String acceptedAnswerId, boolean markedByStaff) {
 		boolean accepted = answer.getId().equals(acceptedAnswerId);
 		return new AnswerView(answer.getId(), answer.getThreadId(), answer.getAuthorId(), answer.getBody(),
-				(answer.getBodyHtml() != null) ? answer.getBodyHtml() : markdown.render(answer.getBody(), answer.getBodyFormat()), answer.getScore(), accepted, accepted && markedByStaff,
+				bodyHtml, answer.getScore(), accepted, accepted && markedByStaff,
 				answer.getCreatedAt(), answer.getUpdatedAt());
 	}
 

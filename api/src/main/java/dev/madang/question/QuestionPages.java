@@ -15,7 +15,6 @@ import dev.madang.comment.NewComment;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
-import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.MeToo;
@@ -65,14 +64,12 @@ class QuestionPages {
 
 	private final MeToo meToo;
 
-	private final MarkdownRenderer markdown;
-
 	private final Validator validator;
 
 	private final MessageSource messages;
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
-			CurrentUsers currentUsers, MarkdownRenderer markdown, Validator validator, MessageSource messages,
+			CurrentUsers currentUsers, Validator validator, MessageSource messages,
 			CommentService comments, MeToo meToo) {
 		this.comments = comments;
 		this.meToo = meToo;
@@ -83,7 +80,6 @@ class QuestionPages {
 		this.acceptAnswer = acceptAnswer;
 		this.votes = votes;
 		this.currentUsers = currentUsers;
-		this.markdown = markdown;
 	}
 
 	@GetMapping("/t/{id}")

@@ -3,7 +3,6 @@ package dev.madang.thread;
 import java.net.URI;
 
 import dev.madang.identity.CurrentUsers;
-import dev.madang.markdown.MarkdownRenderer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,19 +29,16 @@ class ThreadApi {
 
 	private final CurrentUsers currentUsers;
 
-	private final MarkdownRenderer markdown;
-
 	private final ThreadLists lists;
 
 	private final MeToo meToo;
 
-	ThreadApi(ThreadService threads, CurrentUsers currentUsers, MarkdownRenderer markdown, ThreadLists lists,
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers, ThreadLists lists,
 			MeToo meToo) {
 		this.lists = lists;
 		this.meToo = meToo;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
-		this.markdown = markdown;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -50,7 +46,7 @@ class ThreadApi {
 		return this.currentUsers.current()
 			.flatMap((author) -> this.threads.start(author.id(), request))
 			.map((thread) -> ResponseEntity.created(URI.create("/api/v1/threads/" + thread.getId()))
-				.body(ThreadView.of(thread, this.markdown)));
+				.body(ThreadView.of(thread, this.threads.bodyHtml(thread))));
 	}
 
 	@GetMapping
@@ -69,7 +65,7 @@ class ThreadApi {
 
 	@GetMapping("/{id}")
 	Mono<ThreadView> read(@PathVariable String id) {
-		return this.threads.find(id).map((thread) -> ThreadView.of(thread, this.markdown));
+		return this.threads.find(id).map((thread) -> ThreadView.of(thread, this.threads.bodyHtml(thread)));
 	}
 
 	/** {@code {"affected": true}} to count yourself in, {@code false} to leave. */

@@ -3,17 +3,15 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
-import dev.madang.markdown.MarkdownRenderer;
-
 /** A thread as the API shows it. */
 public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
 		String status, int score, int answerCount, int meTooCount, String acceptedAnswerId, boolean solutionMarkedByStaff,
 		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, long version) {
 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
-	static ThreadView of(ForumThread thread, MarkdownRenderer markdown) {
+	static ThreadView of(ForumThread thread, String bodyHtml) {
 		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
-				(thread.getBodyHtml() != null) ? thread.getBodyHtml() : markdown.render(thread.getBody(), thread.getBodyFormat()), thread.getTags(),
+				bodyHtml, thread.getTags(),
 				thread.getStatus().name().toLowerCase(java.util.Locale.ROOT), thread.getScore(), thread.getAnswerCount(),
 				thread.getFollowCount(),
 				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),
