@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class HomePage {
 
-	private final ThreadService threads;
+	private final ThreadLists lists;
 
-	HomePage(ThreadService threads) {
-		this.threads = threads;
+	HomePage(ThreadLists lists) {
+		this.lists = lists;
 	}
 
 	@GetMapping("/")
 	Mono<String> home(Model model) {
-		return this.threads.newest(20).collectList().map((newest) -> {
-			model.addAttribute("threads", newest);
+		return this.lists.list(ThreadOrder.NEWEST, null, null, null, 20).map((newest) -> {
+			model.addAttribute("threads", newest.items());
 			return "home";
 		});
 	}

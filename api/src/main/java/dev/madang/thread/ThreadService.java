@@ -6,11 +6,9 @@ import java.time.Instant;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.web.ProblemException;
 
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -112,10 +110,6 @@ public class ThreadService {
 	public String bodyHtml(ForumThread thread) {
 		return (thread.getBodyHtml() != null) ? thread.getBodyHtml()
 				: this.markdown.render(thread.getBody(), thread.getBodyFormat());
-	}
-
-	public Flux<ForumThread> newest(int count) {
-		return this.threads.findAllByOrderByCreatedAtDesc(PageRequest.of(0, count));
 	}
 
 }
