@@ -2,8 +2,11 @@ package dev.madang.web;
 
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
+import dev.madang.identity.MadangPrincipal;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -40,7 +43,11 @@ class PageModel {
 		if (ANONYMOUS_FORMS.contains(exchange.getRequest().getPath().value())) {
 			return token;
 		}
-		return this.currentUsers.current().flatMap((user) -> token);
+		// Signed in is read from the security context: the "me" attribute already loads the account once per page.
+		return ReactiveSecurityContextHolder.getContext()
+			.map(SecurityContext::getAuthentication)
+			.filter((authentication) -> authentication.getPrincipal() instanceof MadangPrincipal)
+			.flatMap((authentication) -> token);
 	}
 
 	@ModelAttribute("lang")
