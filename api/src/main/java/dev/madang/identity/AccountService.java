@@ -10,9 +10,11 @@ import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -164,10 +166,10 @@ public class AccountService {
 			.setOnInsert("lastSeenAt", createdAt);
 		Query byEmail = Query.query(Criteria.where("email").is(UserAccount.normalizeEmail(email)));
 		return this.mongo.findAndModify(byEmail, create,
-				org.springframework.data.mongodb.core.FindAndModifyOptions.options().upsert(true).returnNew(true),
+				FindAndModifyOptions.options().upsert(true).returnNew(true),
 				UserAccount.class)
 			.map(UserAccount::getId)
-			.retryWhen(reactor.util.retry.Retry.max(3).filter(DuplicateKeyException.class::isInstance));
+			.retryWhen(Retry.max(3).filter(DuplicateKeyException.class::isInstance));
 	}
 
 	Mono<Boolean> matches(String raw, String hash) {

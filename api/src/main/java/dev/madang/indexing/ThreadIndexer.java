@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.madang.MadangProperties;
+import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostDocument;
 import dev.madang.search.index.PostIndex;
@@ -172,7 +173,7 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static PostDocument toDocument(ForumThread thread) {
 		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
-				dev.madang.markdown.MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()),
+				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()),
 				thread.getTags(), thread.getCreatedAt());
 	}
 
