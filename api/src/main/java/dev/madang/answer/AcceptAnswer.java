@@ -5,6 +5,7 @@ import dev.madang.identity.Role;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
+import dev.madang.thread.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
@@ -39,6 +40,9 @@ public class AcceptAnswer {
 			if (!answer.getThreadId().equals(threadId)) {
 				return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "answer-not-in-thread",
 						"Answer belongs to another thread", "That answer does not belong to this thread."));
+			}
+			if (answer.isDeleted()) {
+				return Mono.error(PostProblems.deleted());
 			}
 			boolean asker = user.id().equals(thread.getAuthorId());
 			if (!asker && !AccessRules.hasRole(user, Role.MODERATOR)) {

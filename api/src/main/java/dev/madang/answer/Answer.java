@@ -2,6 +2,10 @@ package dev.madang.answer;
 
 import java.time.Instant;
 
+import dev.madang.revision.Deletion;
+import dev.madang.revision.LastEdit;
+import dev.madang.revision.Revision;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -38,6 +42,13 @@ public class Answer {
 
 	private Instant updatedAt;
 
+	/** The revision the body is at; 0 in answers stored before editing existed means 1. */
+	private int revision;
+
+	private LastEdit lastEdit;
+
+	private Deletion deletion;
+
 	Answer() {
 	}
 
@@ -49,6 +60,7 @@ public class Answer {
 		answer.body = body;
 		answer.createdAt = now;
 		answer.updatedAt = now;
+		answer.revision = 1;
 		return answer;
 	}
 
@@ -91,6 +103,32 @@ public class Answer {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	public int getRevision() {
+		return Math.max(1, this.revision);
+	}
+
+	/** The last edit, or null while the answer is as its author first wrote it. */
+	public LastEdit getLastEdit() {
+		return this.lastEdit;
+	}
+
+	/** Set while the answer is deleted. */
+	public Deletion getDeletion() {
+		return this.deletion;
+	}
+
+	public boolean isDeleted() {
+		return this.deletion != null;
+	}
+
+	/** The answer's body as the revision it is now. */
+	public Revision currentRevision() {
+		return Revision.of(this.id, "answer", getRevision(),
+				(this.lastEdit != null) ? this.lastEdit.editorId() : this.authorId, null, null, this.body,
+				getBodyFormat(), (this.lastEdit != null) ? this.lastEdit.summary() : "",
+				(this.lastEdit != null) ? this.lastEdit.at() : this.createdAt);
 	}
 
 }

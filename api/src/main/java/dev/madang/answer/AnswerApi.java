@@ -1,14 +1,21 @@
 package dev.madang.answer;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
 
+import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
+import dev.madang.revision.RevisionHistory;
+import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadService;
+import dev.madang.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +39,11 @@ class AnswerApi {
 
 	private final CurrentUsers currentUsers;
 
-	AnswerApi(AnswerService answers, AcceptAnswer acceptAnswer, ThreadService threads, CurrentUsers currentUsers) {
+	private final RevisionHistory revisions;
+
+	AnswerApi(AnswerService answers, AcceptAnswer acceptAnswer, ThreadService threads, CurrentUsers currentUsers,
+			RevisionHistory revisions) {
+		this.revisions = revisions;
 		this.answers = answers;
 		this.acceptAnswer = acceptAnswer;
 		this.threads = threads;
@@ -47,11 +58,41 @@ class AnswerApi {
 				.body(AnswerView.of(answer, this.answers.bodyHtml(answer), null, false)));
 	}
 
+	/** The answers the caller may see: deleted ones only to their authors and moderators. */
 	@GetMapping("/answers")
 	Flux<AnswerView> list(@PathVariable String threadId) {
-		return this.threads.find(threadId).flatMapMany((thread) -> this.answers.forThread(thread)
-			.map((answer) -> AnswerView.of(answer, this.answers.bodyHtml(answer), thread.getAcceptedAnswerId(),
-					thread.getSolutionMarkedBy() != null)));
+		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
+		return this.threads.findVisible(threadId, viewer).flatMapMany((thread) -> viewer.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMapMany((user) -> this.answers.forThread(thread)
+				.filter((answer) -> AnswerService.visibleTo(answer, user.orElse(null)))
+				.map((answer) -> view(thread, answer))));
+	}
+
+	@PutMapping(path = "/answers/{answerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<AnswerView> edit(@PathVariable String threadId, @PathVariable String answerId,
+			@Valid @RequestBody AnswerEdit edit) {
+		return this.currentUsers.current()
+			.flatMap((editor) -> this.answers.edit(editor, threadId, answerId, edit))
+			.flatMap((answer) -> this.threads.find(threadId).map((thread) -> view(thread, answer)));
+	}
+
+	/** The answer's versions, newest first, each with what it changed. */
+	@GetMapping("/answers/{answerId}/revisions")
+	Mono<List<RevisionHistory.RevisionEntry>> revisions(@PathVariable String threadId, @PathVariable String answerId) {
+		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
+		return this.threads.findVisible(threadId, viewer)
+			.then(this.answers.findIn(threadId, answerId))
+			.filterWhen((answer) -> viewer.map((user) -> AnswerService.visibleTo(answer, user))
+				.defaultIfEmpty(AnswerService.visibleTo(answer, null)))
+			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found",
+					"Answer not found", "No answer with id " + answerId + " in this thread.")))
+			.flatMap((answer) -> this.revisions.of(answer.currentRevision()));
+	}
+
+	private AnswerView view(ForumThread thread, Answer answer) {
+		return AnswerView.of(answer, this.answers.bodyHtml(answer), thread.getAcceptedAnswerId(),
+				thread.getSolutionMarkedBy() != null);
 	}
 
 	@PutMapping(path = "/accepted-answer", consumes = MediaType.APPLICATION_JSON_VALUE)

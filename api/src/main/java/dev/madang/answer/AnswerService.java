@@ -1,15 +1,25 @@
 package dev.madang.answer;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 
+import dev.madang.identity.CurrentUser;
+import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.revision.Deletion;
+import dev.madang.revision.LastEdit;
+import dev.madang.revision.RevisionHistory;
+import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
+import dev.madang.thread.PostProblems;
 import dev.madang.thread.ThreadService;
+import dev.madang.thread.ThreadStatus;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -31,9 +41,15 @@ public class AnswerService {
 
 	private final MarkdownRenderer markdown;
 
+	private final RevisionHistory revisions;
+
+	private final AccessRules rules;
+
 	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock,
-			MarkdownRenderer markdown) {
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules) {
 		this.markdown = markdown;
+		this.revisions = revisions;
+		this.rules = rules;
 		this.answers = answers;
 		this.threads = threads;
 		this.mongo = mongo;
@@ -56,6 +72,55 @@ public class AnswerService {
 					"Answer not found", "No answer with id " + answerId + ".")));
 	}
 
+	/**
+	 * Saves a new version of the answer: by its author, a moderator, or a member with the edit privilege; not while
+	 * the answer or its thread is deleted, and in a locked thread only by moderators.
+	 */
+	public Mono<Answer> edit(CurrentUser editor, String threadId, String answerId, AnswerEdit edit) {
+		return Mono.zip(this.threads.find(threadId), findIn(threadId, answerId)).flatMap((found) -> {
+			ForumThread thread = found.getT1();
+			Answer answer = found.getT2();
+			if (answer.isDeleted() || thread.isDeleted()) {
+				return Mono.error(PostProblems.deleted());
+			}
+			if (thread.getStatus() == ThreadStatus.LOCKED && !AccessRules.hasRole(editor, Role.MODERATOR)) {
+				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
+						"This thread is locked; only moderators change it."));
+			}
+			Instant now = this.clock.instant();
+			Update update = new Update().set("body", edit.body())
+				.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
+				.set("bodyFormat", "markdown")
+				.set("lastEdit", new LastEdit(editor.id(), now, (edit.summary() == null) ? "" : edit.summary().strip()))
+				.set("updatedAt", now);
+			return this.rules.mayEdit(editor, answer.getAuthorId())
+				.then(RevisionHistory.requireBase(edit.baseRevision(), answer.getRevision()))
+				.then(Mono.defer(() -> this.revisions.revise(answer.currentRevision(), Answer.class,
+						Criteria.where("deletion").is(null), update, Answer::currentRevision)));
+		});
+	}
+
+	/** The answer, if it belongs to the thread; else 404. */
+	public Mono<Answer> findIn(String threadId, String answerId) {
+		return find(answerId).filter((answer) -> answer.getThreadId().equals(threadId))
+			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found",
+					"Answer not found", "No answer with id " + answerId + " in this thread.")));
+	}
+
+	/** Hides the answer unless it is hidden already; returns whether this call did it. */
+	public Mono<Boolean> markDeleted(String answerId, String deletedBy) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(answerId).and("deletion").is(null)),
+				new Update().set("deletion", new Deletion(deletedBy, this.clock.instant())), Answer.class)
+			.map((result) -> result.getModifiedCount() > 0);
+	}
+
+	/** Shows a deleted answer again; returns whether this call did it. */
+	public Mono<Boolean> restore(String answerId) {
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(answerId).and("deletion").ne(null)),
+				new Update().unset("deletion"), FindAndModifyOptions.options().returnNew(true), Answer.class)
+			.hasElement();
+	}
+
 	/** The thread's answers as readers see them: the solution first, then by score, then oldest first. */
 	public Flux<Answer> forThread(ForumThread thread) {
 		Comparator<Answer> order = Comparator
@@ -67,6 +132,11 @@ public class AnswerService {
 		Flux<Answer> found = thread.getAnswerIds().isEmpty() ? this.answers.findByThreadId(thread.getId())
 				: this.answers.findAllById(thread.getAnswerIds());
 		return found.sort(order);
+	}
+
+	/** Deleted answers show only to their authors and moderators; {@code viewer} is null for anonymous readers. */
+	public static boolean visibleTo(Answer answer, CurrentUser viewer) {
+		return !answer.isDeleted() || (viewer != null && AccessRules.mayModify(viewer, answer.getAuthorId()));
 	}
 
 	/** The answer's body as safe HTML: stored at writing, or rendered now for older answers. */

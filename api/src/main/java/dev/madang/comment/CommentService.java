@@ -8,6 +8,7 @@ import dev.madang.identity.CurrentUser;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
 import dev.madang.thread.ForumThread;
+import dev.madang.thread.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Flux;
@@ -51,10 +52,7 @@ public class CommentService {
 			.flatMap((postAuthorId) -> {
 				boolean own = user.id().equals(postAuthorId) || user.id().equals(thread.getAuthorId());
 				if (!own && !this.rules.allows(user, Privilege.COMMENT)) {
-					return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "reputation-too-low",
-							"Not enough reputation", "Commenting on others' posts needs "
-									+ this.rules.threshold(Privilege.COMMENT) + " reputation; you have "
-									+ user.reputation() + "."));
+					return Mono.error(this.rules.tooLittleReputation(user, Privilege.COMMENT, "Commenting on others' posts"));
 				}
 				Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(),
 						user.displayName(), request.body().strip(), this.clock.instant());
@@ -78,8 +76,8 @@ public class CommentService {
 		if (answerId == null || answerId.isBlank()) {
 			return Mono.just(thread.getAuthorId());
 		}
-		return this.answers.find(answerId).flatMap((answer) -> answer.getThreadId().equals(thread.getId())
-				? Mono.just(answer.getAuthorId())
+		return this.answers.find(answerId).flatMap((answer) -> answer.isDeleted() ? Mono.error(PostProblems.deleted())
+				: answer.getThreadId().equals(thread.getId()) ? Mono.just(answer.getAuthorId())
 				: Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "answer-not-in-thread",
 						"Answer belongs to another thread", "That answer does not belong to this thread.")));
 	}

@@ -74,6 +74,14 @@ public class AccountService {
 		return this.users.findById(userId).switchIfEmpty(Mono.error(() -> AccountProblems.userNotFound(userId)));
 	}
 
+	/** The authors with these ids, by id, in one read (unknown ids are absent). */
+	public Mono<Map<String, Author>> authors(java.util.Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.users.findAllById(Set.copyOf(userIds)).map(Author::of).collectMap(Author::id);
+	}
+
 	public Mono<UserAccount> findByEmail(String email) {
 		return this.users.findByEmail(UserAccount.normalizeEmail(email));
 	}

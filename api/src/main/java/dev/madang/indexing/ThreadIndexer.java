@@ -172,6 +172,9 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	private static PostDocument toDocument(ForumThread thread) {
+		if (thread.isDeleted()) {
+			return PostDocument.removal(thread.getId(), thread.getVersion());
+		}
 		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
 				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()),
 				thread.getTags(), thread.getCreatedAt());

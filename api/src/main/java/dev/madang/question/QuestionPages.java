@@ -1,10 +1,10 @@
 package dev.madang.question;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 import dev.madang.answer.AcceptAnswer;
 import dev.madang.answer.Answer;
@@ -12,10 +12,13 @@ import dev.madang.answer.AnswerService;
 import dev.madang.answer.NewAnswer;
 import dev.madang.comment.CommentService;
 import dev.madang.comment.NewComment;
+import dev.madang.identity.AccountService;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
+import dev.madang.revision.Deletion;
 import dev.madang.security.AccessRules;
+import dev.madang.security.Privilege;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.MeToo;
 import dev.madang.thread.NewThread;
@@ -25,13 +28,11 @@ import dev.madang.vote.PostType;
 import dev.madang.vote.VoteService;
 import dev.madang.web.ProblemException;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,17 +65,23 @@ class QuestionPages {
 
 	private final MeToo meToo;
 
-	private final Validator validator;
+	private final TagField tagField;
 
-	private final MessageSource messages;
+	private final AccountService accounts;
+
+	private final ThreadRedirects redirects;
+
+	private final AccessRules rules;
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
-			CurrentUsers currentUsers, Validator validator, MessageSource messages,
-			CommentService comments, MeToo meToo) {
+			CurrentUsers currentUsers, TagField tagField, CommentService comments, MeToo meToo,
+			ThreadRedirects redirects, AccessRules rules, AccountService accounts) {
+		this.accounts = accounts;
+		this.tagField = tagField;
+		this.redirects = redirects;
+		this.rules = rules;
 		this.comments = comments;
 		this.meToo = meToo;
-		this.validator = validator;
-		this.messages = messages;
 		this.threads = threads;
 		this.answers = answers;
 		this.acceptAnswer = acceptAnswer;
@@ -93,12 +100,13 @@ class QuestionPages {
 		if (problem != null && problem.matches("[a-z-]{1,40}")) {
 			model.addAttribute("problem", problem);
 		}
-		return this.threads.find(id).flatMap((thread) -> {
+		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
+		return this.threads.findVisible(id, viewer).flatMap((thread) -> {
 			String canonical = Slugs.of(thread.getTitle());
 			if (!canonical.equals(slug)) {
 				return Mono.just("redirect:" + Slugs.threadPath(id, thread.getTitle()));
 			}
-			return show(thread, model, new AnswerForm(""));
+			return show(thread, viewer, model, new AnswerForm(""));
 		});
 	}
 
@@ -106,7 +114,8 @@ class QuestionPages {
 	Mono<String> answer(@PathVariable String id, @Valid @ModelAttribute("answerForm") AnswerForm form,
 			BindingResult errors, Model model) {
 		if (errors.hasErrors()) {
-			return this.threads.find(id).flatMap((thread) -> show(thread, model, form));
+			Mono<CurrentUser> viewer = this.currentUsers.current().cache();
+			return this.threads.findVisible(id, viewer).flatMap((thread) -> show(thread, viewer, model, form));
 		}
 		return this.currentUsers.current()
 			.flatMap((user) -> this.answers.post(user.id(), id, new NewAnswer(form.body())))
@@ -123,8 +132,7 @@ class QuestionPages {
 			.flatMap((comment) -> backTo(id, anchor))
 			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem))
 			.onErrorResume(jakarta.validation.ConstraintViolationException.class,
-					(invalid) -> this.threads.find(id).map((thread) -> "redirect:"
-							+ Slugs.threadPath(id, thread.getTitle()) + "?problem=comment-invalid"));
+					(invalid) -> this.redirects.backWithProblem(id, "comment-invalid"));
 	}
 
 	@PostMapping("/t/{id}/me-too")
@@ -163,18 +171,7 @@ class QuestionPages {
 	Mono<String> ask(@Valid @ModelAttribute("form") AskForm form, BindingResult errors,
 			ServerWebExchange exchange) {
 		NewThread request = form.toNewThread();
-		if (!errors.hasFieldErrors("tags")) {
-			// The same rules as the API's (at most five tags, each a valid name), told in the reader's language.
-			Locale locale = exchange.getLocaleContext().getLocale();
-			this.validator.validate(request).stream()
-				.filter((violation) -> violation.getPropertyPath().toString().startsWith("tags"))
-				.findFirst()
-				.ifPresent((violation) -> {
-					String code = violation.getMessageTemplate().replaceAll("[{}]", "");
-					String text = this.messages.getMessage(code, null, violation.getMessage(), locale);
-					errors.rejectValue("tags", "tags.invalid", text.replace("{max}", "5"));
-				});
-		}
+		this.tagField.check(request.tags(), errors, exchange.getLocaleContext().getLocale());
 		if (errors.hasErrors()) {
 			return Mono.just("question/ask");
 		}
@@ -190,50 +187,75 @@ class QuestionPages {
 			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(threadId, problem));
 	}
 
-	private Mono<String> show(ForumThread thread, Model model, AnswerForm form) {
-		Mono<CurrentUser> me = this.currentUsers.current();
-		return Mono.zip(this.answers.forThread(thread).collectList(), this.comments.forThread(thread).collectList())
+	private Mono<String> show(ForumThread thread, Mono<CurrentUser> viewer, Model model, AnswerForm form) {
+		return Mono.zip(this.answers.forThread(thread).collectList(), this.comments.forThread(thread).collectList(),
+				viewer.map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> {
-			List<Answer> list = found.getT1();
-			model.addAttribute("comments", found.getT2().stream()
-				.collect(java.util.stream.Collectors.groupingBy((comment) -> (comment.answerId() == null) ? "question"
-						: comment.answerId())));
-			List<String> postIds = new ArrayList<>(list.stream().map(Answer::getId).toList());
-			postIds.add(thread.getId());
-			return me.flatMap((user) -> Mono.zip(this.votes.votesOf(user.id(), postIds),
-					this.meToo.isAffected(user.id(), thread.getId()))
-				.map((mine) -> new Viewer(user, mine.getT1(), mine.getT2())))
-				.defaultIfEmpty(new Viewer(null, Map.of(), false))
-				.map((viewer) -> {
+				CurrentUser user = found.getT3().orElse(null);
+				List<Answer> list = found.getT1().stream().filter((answer) -> AnswerService.visibleTo(answer, user))
+					.toList();
+				model.addAttribute("comments", found.getT2().stream()
+					.collect(Collectors.groupingBy((comment) -> (comment.answerId() == null) ? "question"
+							: comment.answerId())));
+				List<String> postIds = new ArrayList<>(list.stream().map(Answer::getId).toList());
+				postIds.add(thread.getId());
+				Mono<Viewer> state = (user == null) ? Mono.just(new Viewer(null, Map.of(), false))
+						: Mono.zip(this.votes.votesOf(user.id(), postIds), this.meToo.isAffected(user.id(), thread.getId()))
+							.map((mine) -> new Viewer(user, mine.getT1(), mine.getT2()));
+				List<String> authorIds = new ArrayList<>(list.stream().map(Answer::getAuthorId).toList());
+				authorIds.add(thread.getAuthorId());
+				return Mono.zip(state, this.accounts.authors(authorIds)).map((both) -> {
+					Viewer me = both.getT1();
+					model.addAttribute("authors", both.getT2());
 					model.addAttribute("thread", thread);
 					model.addAttribute("bodyHtml", this.threads.bodyHtml(thread));
+					model.addAttribute("questionControls", controls(user, thread.getAuthorId(), thread.getDeletion()));
 					model.addAttribute("answers", list.stream().map((answer) -> new AnswerRow(answer,
 							this.answers.bodyHtml(answer), answer.getId().equals(thread.getAcceptedAnswerId()),
-							viewer.votes().getOrDefault(answer.getId(), 0))).toList());
-					model.addAttribute("myQuestionVote", viewer.votes().getOrDefault(thread.getId(), 0));
-					model.addAttribute("meToo", viewer.meToo());
-					model.addAttribute("canSayMeToo", viewer.user() != null && !viewer.user().id().equals(thread.getAuthorId()));
-					model.addAttribute("canAccept", viewer.user() != null && (viewer.user().id().equals(thread.getAuthorId())
-							|| AccessRules.hasRole(viewer.user(), Role.MODERATOR)));
+							me.votes().getOrDefault(answer.getId(), 0),
+							controls(user, answer.getAuthorId(), answer.getDeletion()))).toList());
+					model.addAttribute("myQuestionVote", me.votes().getOrDefault(thread.getId(), 0));
+					model.addAttribute("meToo", me.meToo());
+					model.addAttribute("canSayMeToo", user != null && !user.id().equals(thread.getAuthorId())
+							&& !thread.isDeleted());
+					model.addAttribute("canAccept", user != null && (user.id().equals(thread.getAuthorId())
+							|| AccessRules.hasRole(user, Role.MODERATOR)));
 					model.addAttribute("canAnswer", thread.getStatus().acceptsAnswers());
 					model.addAttribute("answerForm", form);
 					return "question/question";
 				});
-		});
+			});
+	}
+
+	/** Which of edit, delete and undelete the viewer sees on a post; the services decide again when it is used. */
+	private PostControls controls(CurrentUser user, String authorId, Deletion deletion) {
+		if (user == null) {
+			return PostControls.NONE;
+		}
+		boolean modifies = AccessRules.mayModify(user, authorId);
+		if (deletion != null) {
+			boolean undelete = AccessRules.hasRole(user, Role.MODERATOR)
+					|| (user.id().equals(authorId) && user.id().equals(deletion.deletedBy()));
+			return new PostControls(false, false, undelete);
+		}
+		return new PostControls(modifies || this.rules.allows(user, Privilege.EDIT_OTHERS), modifies, false);
 	}
 
 	private Mono<String> backTo(String threadId, String anchor) {
-		return this.threads.find(threadId)
-			.map((thread) -> "redirect:" + Slugs.threadPath(threadId, thread.getTitle()) + anchor);
+		return this.redirects.backTo(threadId, anchor);
 	}
 
 	private Mono<String> backWithProblem(String threadId, ProblemException problem) {
-		String slug = String.valueOf(problem.getBody().getType()).replace("/problems/", "");
-		return this.threads.find(threadId)
-			.map((thread) -> "redirect:" + Slugs.threadPath(threadId, thread.getTitle()) + "?problem=" + slug);
+		return this.redirects.backWithProblem(threadId, problem);
 	}
 
-	record AnswerRow(Answer answer, String bodyHtml, boolean accepted, int myVote) {
+	record AnswerRow(Answer answer, String bodyHtml, boolean accepted, int myVote, PostControls controls) {
+	}
+
+	record PostControls(boolean edit, boolean delete, boolean undelete) {
+
+		static final PostControls NONE = new PostControls(false, false, false);
+
 	}
 
 	record Viewer(CurrentUser user, Map<String, Integer> votes, boolean meToo) {
@@ -262,9 +284,7 @@ class QuestionPages {
 					message = "{thread.tag.pattern}") String tags) {
 
 		NewThread toNewThread() {
-			List<String> parsed = (this.tags == null) ? List.of()
-					: Arrays.stream(this.tags.split("[,\\s]+")).filter((tag) -> !tag.isBlank()).toList();
-			return new NewThread(this.title, this.body, parsed);
+			return new NewThread(this.title, this.body, TagField.parse(this.tags));
 		}
 
 	}

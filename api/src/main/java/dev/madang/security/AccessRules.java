@@ -4,7 +4,10 @@ import dev.madang.MadangProperties;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
+import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
 
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -56,6 +59,23 @@ public class AccessRules {
 	/** Whether the user may act on something owned by {@code ownerId}: its owner, or a moderator. */
 	public static boolean mayModify(CurrentUser user, String ownerId) {
 		return user.id().equals(ownerId) || hasRole(user, Role.MODERATOR);
+	}
+
+	/**
+	 * Editing a post: its author, moderators, and members with the edit privilege (2,000 reputation by default);
+	 * otherwise 403 saying how much reputation it takes.
+	 */
+	public Mono<Void> mayEdit(CurrentUser user, String ownerId) {
+		if (mayModify(user, ownerId) || allows(user, Privilege.EDIT_OTHERS)) {
+			return Mono.empty();
+		}
+		return Mono.error(tooLittleReputation(user, Privilege.EDIT_OTHERS, "Editing others' posts"));
+	}
+
+	/** The 403 for a privilege not earned yet: "{@code doing} needs N reputation; you have R." */
+	public ProblemException tooLittleReputation(CurrentUser user, Privilege privilege, String doing) {
+		return new ProblemException(HttpStatus.FORBIDDEN, "reputation-too-low", "Not enough reputation",
+				doing + " needs " + threshold(privilege) + " reputation; you have " + user.reputation() + ".");
 	}
 
 	public boolean allows(CurrentUser user, Privilege privilege) {

@@ -57,9 +57,10 @@ class SecurityConfiguration {
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
 					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**").permitAll()
+			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
 			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
 					"/api/v1/threads/*/answers", "/api/v1/threads/*/comments", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
-					"/questions")
+					"/api/v1/threads/*/revisions", "/api/v1/threads/*/answers/*/revisions", "/questions")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()
 			.pathMatchers("/api/v1/users/**", "/api/v1/admin/**", "/admin/**").access(rules.role(Role.ADMIN))

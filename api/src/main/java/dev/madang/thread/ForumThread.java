@@ -3,6 +3,10 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
+import dev.madang.revision.Deletion;
+import dev.madang.revision.LastEdit;
+import dev.madang.revision.Revision;
+
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -75,6 +79,16 @@ public class ForumThread {
 
 	private Instant updatedAt;
 
+	/** The revision the title, tags and body are at; 0 in threads stored before editing existed means 1. */
+	private int revision;
+
+	private LastEdit lastEdit;
+
+	private Deletion deletion;
+
+	/** The status to go back to when a deleted thread is undeleted. */
+	private ThreadStatus statusBeforeDelete;
+
 	private long version;
 
 	@Indexed
@@ -97,6 +111,7 @@ public class ForumThread {
 		thread.updatedAt = now;
 		thread.lastActivityAt = now;
 		thread.version = 1;
+		thread.revision = 1;
 		thread.indexPending = true;
 		return thread;
 	}
@@ -200,6 +215,36 @@ public class ForumThread {
 
 	public Instant getUpdatedAt() {
 		return this.updatedAt;
+	}
+
+	public int getRevision() {
+		return Math.max(1, this.revision);
+	}
+
+	/** The last edit, or null while the thread is as its author first wrote it. */
+	public LastEdit getLastEdit() {
+		return this.lastEdit;
+	}
+
+	/** Set while the thread is deleted. */
+	public Deletion getDeletion() {
+		return this.deletion;
+	}
+
+	public ThreadStatus getStatusBeforeDelete() {
+		return this.statusBeforeDelete;
+	}
+
+	public boolean isDeleted() {
+		return getStatus() == ThreadStatus.DELETED;
+	}
+
+	/** The thread's title, tags and body as the revision they are now. */
+	public Revision currentRevision() {
+		return Revision.of(this.id, "question", getRevision(),
+				(this.lastEdit != null) ? this.lastEdit.editorId() : this.authorId, this.title, getTags(), this.body,
+				getBodyFormat(), (this.lastEdit != null) ? this.lastEdit.summary() : "",
+				(this.lastEdit != null) ? this.lastEdit.at() : this.createdAt);
 	}
 
 	public long getVersion() {

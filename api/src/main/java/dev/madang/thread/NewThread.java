@@ -20,10 +20,15 @@ public record NewThread(
 				message = "{thread.tag.pattern}") String> tags) {
 
 	public List<String> normalizedTags() {
-		if (this.tags == null) {
+		return normalize(this.tags);
+	}
+
+	/** Tags as stored: trimmed, lower-cased, without repeats. */
+	static List<String> normalize(List<String> tags) {
+		if (tags == null) {
 			return List.of();
 		}
-		return this.tags.stream().map((tag) -> tag.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+		return tags.stream().map((tag) -> tag.strip().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
 	}
 
 }

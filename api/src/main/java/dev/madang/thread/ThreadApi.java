@@ -1,8 +1,10 @@
 package dev.madang.thread;
 
 import java.net.URI;
+import java.util.List;
 
 import dev.madang.identity.CurrentUsers;
+import dev.madang.revision.RevisionHistory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,8 +35,11 @@ class ThreadApi {
 
 	private final MeToo meToo;
 
-	ThreadApi(ThreadService threads, CurrentUsers currentUsers, ThreadLists lists,
-			MeToo meToo) {
+	private final RevisionHistory revisions;
+
+	ThreadApi(ThreadService threads, CurrentUsers currentUsers, ThreadLists lists, MeToo meToo,
+			RevisionHistory revisions) {
+		this.revisions = revisions;
 		this.lists = lists;
 		this.meToo = meToo;
 		this.threads = threads;
@@ -65,7 +70,22 @@ class ThreadApi {
 
 	@GetMapping("/{id}")
 	Mono<ThreadView> read(@PathVariable String id) {
-		return this.threads.find(id).map((thread) -> ThreadView.of(thread, this.threads.bodyHtml(thread)));
+		return this.threads.findVisible(id, this.currentUsers.current())
+			.map((thread) -> ThreadView.of(thread, this.threads.bodyHtml(thread)));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ThreadView> edit(@PathVariable String id, @Valid @RequestBody ThreadEdit edit) {
+		return this.currentUsers.current()
+			.flatMap((editor) -> this.threads.edit(editor, id, edit))
+			.map((thread) -> ThreadView.of(thread, this.threads.bodyHtml(thread)));
+	}
+
+	/** The question's versions, newest first, each with what it changed. */
+	@GetMapping("/{id}/revisions")
+	Mono<List<RevisionHistory.RevisionEntry>> revisions(@PathVariable String id) {
+		return this.threads.findVisible(id, this.currentUsers.current())
+			.flatMap((thread) -> this.revisions.of(thread.currentRevision()));
 	}
 
 	/** {@code {"affected": true}} to count yourself in, {@code false} to leave. */

@@ -2,8 +2,15 @@ package dev.madang.thread;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Locale;
 
+import dev.madang.identity.CurrentUser;
+import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.revision.Deletion;
+import dev.madang.revision.LastEdit;
+import dev.madang.revision.RevisionHistory;
+import dev.madang.security.AccessRules;
 import dev.madang.web.ProblemException;
 
 import reactor.core.publisher.Mono;
@@ -31,9 +38,15 @@ public class ThreadService {
 
 	private final MarkdownRenderer markdown;
 
+	private final RevisionHistory revisions;
+
+	private final AccessRules rules;
+
 	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo,
-			MarkdownRenderer markdown) {
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules) {
 		this.markdown = markdown;
+		this.revisions = revisions;
+		this.rules = rules;
 		this.threads = threads;
 		this.events = events;
 		this.clock = clock;
@@ -51,11 +64,107 @@ public class ThreadService {
 		return this.threads.findById(id).switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id)));
 	}
 
+	/** The thread as {@code viewer} may see it: a deleted thread only to its author and moderators, else 404. */
+	public Mono<ForumThread> findVisible(String id, Mono<CurrentUser> viewer) {
+		return find(id).flatMap((thread) -> !thread.isDeleted() ? Mono.just(thread)
+				: viewer.filter((user) -> AccessRules.mayModify(user, thread.getAuthorId()))
+					.map((user) -> thread)
+					.switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id))));
+	}
+
+	/**
+	 * Saves a new version of the question: by its author, a moderator, or a member with the edit privilege; never a
+	 * deleted one; a locked one only by moderators. The replaced version stays in the revision history.
+	 */
+	public Mono<ForumThread> edit(CurrentUser editor, String id, ThreadEdit edit) {
+		return find(id).flatMap((thread) -> mayEdit(editor, thread)
+			.then(RevisionHistory.requireBase(edit.baseRevision(), thread.getRevision()))
+			.then(Mono.defer(() -> {
+				Instant now = this.clock.instant();
+				Update update = changed(now).set("title", edit.title().strip())
+					.set("body", edit.body())
+					.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
+					.set("bodyFormat", "markdown")
+					.set("tags", edit.normalizedTags())
+					.set("lastEdit", new LastEdit(editor.id(), now, summary(edit.summary())))
+					.set("lastActivityAt", now);
+				return this.revisions.revise(thread.currentRevision(), ForumThread.class,
+						Criteria.where("status").ne(ThreadStatus.DELETED), update, ForumThread::currentRevision);
+			})))
+			.doOnNext((edited) -> this.events.publishEvent(new ThreadChanged(id)));
+	}
+
+	private Mono<Void> mayEdit(CurrentUser editor, ForumThread thread) {
+		if (thread.isDeleted()) {
+			return Mono.error(PostProblems.deleted());
+		}
+		if (thread.getStatus() == ThreadStatus.LOCKED && !AccessRules.hasRole(editor, Role.MODERATOR)) {
+			return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
+					"This thread is locked; only moderators change it."));
+		}
+		return this.rules.mayEdit(editor, thread.getAuthorId());
+	}
+
+	/**
+	 * Hides the thread (status deleted, the status before kept for undeleting), unless it is deleted already.
+	 * Returns whether this call deleted it. Who may delete is decided by the caller.
+	 */
+	public Mono<Boolean> markDeleted(String id, String deletedBy) {
+		return find(id).flatMap((thread) -> {
+			Instant now = this.clock.instant();
+			Update update = changed(now).set("status", ThreadStatus.DELETED)
+				.set("statusBeforeDelete", thread.getStatus())
+				.set("deletion", new Deletion(deletedBy, now));
+			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(thread.getStatus())),
+					update, ForumThread.class);
+		}).map((result) -> result.getModifiedCount() > 0).doOnNext((deleted) -> this.events.publishEvent(new ThreadChanged(id)));
+	}
+
+	/** Brings a deleted thread back with the status it had. */
+	public Mono<ForumThread> restore(String id) {
+		return find(id).flatMap((thread) -> {
+			if (!thread.isDeleted()) {
+				return Mono.just(thread);
+			}
+			ThreadStatus before = (thread.getStatusBeforeDelete() != null) ? thread.getStatusBeforeDelete()
+					: ThreadStatus.OPEN;
+			Update update = changed(this.clock.instant()).set("status", before).unset("deletion").unset("statusBeforeDelete");
+			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(ThreadStatus.DELETED)),
+					update, FindAndModifyOptions.options().returnNew(true), ForumThread.class)
+				.switchIfEmpty(Mono.defer(() -> find(id)));
+		}).doOnNext((restored) -> this.events.publishEvent(new ThreadChanged(id)));
+	}
+
+	/** One answer fewer (deleted): an answered thread left without answers is open again. */
+	public Mono<Void> answerRemoved(String threadId) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
+				changed(this.clock.instant()).inc("answerCount", -1), ForumThread.class)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)
+				.and("answerCount").lte(0).and("status").is(ThreadStatus.ANSWERED)),
+					new Update().set("status", ThreadStatus.OPEN), ForumThread.class))
+			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
+			.then();
+	}
+
+	/** An answer counts again (undeleted). */
+	public Mono<Void> answerRestored(String threadId) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
+				changed(this.clock.instant()).inc("answerCount", 1), ForumThread.class)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("status").is(ThreadStatus.OPEN)),
+					new Update().set("status", ThreadStatus.ANSWERED), ForumThread.class))
+			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
+			.then();
+	}
+
+	private static String summary(String summary) {
+		return (summary == null) ? "" : summary.strip();
+	}
+
 	/** The thread, if it still takes answers; closed, locked and deleted threads answer 409. */
 	public Mono<ForumThread> findOpenForAnswers(String id) {
 		return find(id).flatMap((thread) -> thread.getStatus().acceptsAnswers() ? Mono.just(thread)
 				: Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-open", "Thread not open",
-						"This thread is " + thread.getStatus().name().toLowerCase(java.util.Locale.ROOT)
+						"This thread is " + thread.getStatus().name().toLowerCase(Locale.ROOT)
 								+ " and takes no new answers.")));
 	}
 

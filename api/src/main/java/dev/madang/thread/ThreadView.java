@@ -6,16 +6,17 @@ import java.util.List;
 /** A thread as the API shows it. */
 public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
 		String status, int score, int answerCount, int meTooCount, String acceptedAnswerId, boolean solutionMarkedByStaff,
-		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, long version) {
+		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, int revision, long version) {
 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
-	static ThreadView of(ForumThread thread, String bodyHtml) {
+	public static ThreadView of(ForumThread thread, String bodyHtml) {
 		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
 				bodyHtml, thread.getTags(),
 				thread.getStatus().name().toLowerCase(java.util.Locale.ROOT), thread.getScore(), thread.getAnswerCount(),
 				thread.getFollowCount(),
 				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),
-				thread.getUpdatedAt(), thread.getFirstAnswerAt(), thread.getSolvedAt(), thread.getVersion());
+				thread.getUpdatedAt(), thread.getFirstAnswerAt(), thread.getSolvedAt(), thread.getRevision(),
+				thread.getVersion());
 	}
 
 }

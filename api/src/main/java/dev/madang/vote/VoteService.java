@@ -8,6 +8,7 @@ import dev.madang.identity.CurrentUser;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
+import dev.madang.thread.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
@@ -62,9 +63,7 @@ public class VoteService {
 			}
 			Privilege needed = (value > 0) ? Privilege.VOTE_UP : Privilege.VOTE_DOWN;
 			if (value != 0 && !this.rules.allows(voter, needed)) {
-				return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "reputation-too-low", "Not enough reputation",
-						"Voting " + ((value > 0) ? "up" : "down") + " needs " + this.rules.threshold(needed)
-								+ " reputation; you have " + voter.reputation() + "."));
+				return Mono.error(this.rules.tooLittleReputation(voter, needed, (value > 0) ? "Voting up" : "Voting down"));
 			}
 			return change(voter.id(), type, postId, authorId, value)
 				.flatMap((change) -> recordPoints(change, type, authorId)
@@ -83,8 +82,10 @@ public class VoteService {
 	}
 
 	private Mono<String> authorOf(PostType type, String postId) {
-		return (type == PostType.QUESTION) ? this.threads.find(postId).map((thread) -> thread.getAuthorId())
-				: this.answers.find(postId).map((answer) -> answer.getAuthorId());
+		Mono<String> author = (type == PostType.QUESTION)
+				? this.threads.find(postId).filter((thread) -> !thread.isDeleted()).map((thread) -> thread.getAuthorId())
+				: this.answers.find(postId).filter((answer) -> !answer.isDeleted()).map((answer) -> answer.getAuthorId());
+		return author.switchIfEmpty(Mono.error(PostProblems::deleted));
 	}
 
 	private Mono<Integer> score(PostType type, String postId) {

@@ -7,10 +7,9 @@ import dev.madang.support.TestUsers.TestUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
+import static dev.madang.support.BrowserSession.form;
+import static dev.madang.support.BrowserSession.location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QuestionPageTest extends ApiIntegrationTest {
@@ -39,7 +38,7 @@ class QuestionPageTest extends ApiIntegrationTest {
 		String refused = location(newcomerBrowser.submit(questionPath,
 				"/t/" + threadId + "/answers/" + answerId + "/vote", form("value", "1")));
 		assertThat(refused).endsWith("?problem=reputation-too-low");
-		assertThat(newcomerBrowser.page(refused)).contains("You need more reputation to vote");
+		assertThat(newcomerBrowser.page(refused)).contains("You need more reputation for that");
 
 		location(askerBrowser.submit(questionPath, "/t/" + threadId + "/answers/" + answerId + "/accept", form()));
 		String solved = askerBrowser.page(questionPath);
@@ -75,21 +74,6 @@ class QuestionPageTest extends ApiIntegrationTest {
 		return browser;
 	}
 
-	private static String location(org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec response) {
-		EntityExchangeResult<byte[]> result = response.expectStatus().is3xxRedirection().expectBody().returnResult();
-		return java.net.URLDecoder.decode(result.getResponseHeaders().getFirst(HttpHeaders.LOCATION),
-				java.nio.charset.StandardCharsets.UTF_8);
-	}
-
-	private static MultiValueMap<String, String> form(String... pairs) {
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			form.add(pairs[i], pairs[i + 1]);
-		}
-		return form;
-	}
-
-
 	@Test
 	void readingTheCommunityAnonymouslyCreatesNoSession() {
 		String questionPath = location(signedIn(user()).submit("/ask", "/ask",
@@ -98,6 +82,51 @@ class QuestionPageTest extends ApiIntegrationTest {
 			this.http.get().uri(path).exchange().expectStatus().isOk().expectHeader().doesNotExist("Set-Cookie");
 		}
 		this.http.get().uri("/login").exchange().expectStatus().isOk().expectHeader().exists("Set-Cookie");
+	}
+
+
+	@Test
+	void editShowHistoryAndDeleteThroughThePages() {
+		TestUser asker = user();
+		BrowserSession browser = signedIn(asker);
+		String questionPath = location(browser.submit("/ask", "/ask",
+				form("title", "Bluetooth drops every hour", "body", "My headset disconnects.", "tags", "bluetooth")));
+		String threadId = questionPath.split("/")[2];
+		assertThat(browser.page(questionPath)).contains("href=\"/t/" + threadId + "/edit\"", ">Delete<");
+
+		String edited = location(browser.submit("/t/" + threadId + "/edit", "/t/" + threadId + "/edit",
+				form("title", "Bluetooth headset drops every hour", "body", "My headset disconnects.\nOnly on Android 14.",
+						"tags", "bluetooth, android", "summary", "Android version", "baseRevision", "1")));
+		assertThat(edited).isEqualTo("/t/" + threadId + "/bluetooth-headset-drops-every-hour");
+		String page = browser.page(edited);
+		assertThat(page).contains("Only on Android 14.", "href=\"/t/" + threadId + "/revisions\"");
+
+		String history = this.http.get().uri("/t/{id}/revisions", threadId).exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(history).contains("Revision 2", "Android version", "<del>Bluetooth drops every hour</del>",
+				"<span class=\"line added\">+ Only on Android 14.</span>");
+
+		String stale = browser.submit("/t/" + threadId + "/edit", "/t/" + threadId + "/edit",
+				form("title", "Bluetooth headset drops", "body", "Older text.", "tags", "", "baseRevision", "1"))
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(stale).contains("Someone saved a newer version while you were editing.");
+
+		location(browser.submit(edited, "/t/" + threadId + "/delete", form()));
+		assertThat(browser.page(edited)).contains("This question is deleted", ">Undelete<");
+		this.http.get().uri(edited).exchange().expectStatus().isNotFound();
+		location(browser.submit(edited, "/t/" + threadId + "/undelete", form()));
+		this.http.get().uri(edited).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void membersWithoutTheEditPrivilegeAreSentBackWithTheReason() {
+		String questionPath = location(signedIn(user()).submit("/ask", "/ask",
+				form("title", "Someone else's question", "body", "Not yours to edit.", "tags", "")));
+		String threadId = questionPath.split("/")[2];
+		BrowserSession newcomer = signedIn(userWithReputation(1));
+		assertThat(newcomer.page(questionPath)).doesNotContain("/t/" + threadId + "/edit");
+		String back = location(newcomer.get("/t/" + threadId + "/edit").exchange());
+		assertThat(back).endsWith("?problem=reputation-too-low");
 	}
 
 }

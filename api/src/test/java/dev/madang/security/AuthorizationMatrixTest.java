@@ -44,6 +44,9 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 	private String answerId;
 
+	/** Owns the posts that the delete and undelete rows work on, one per call. */
+	private TestUser owner;
+
 	private final Map<String, Row> matrix = new LinkedHashMap<>();
 
 	@BeforeEach
@@ -52,6 +55,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.bodyValue(question("Matrix thread", "body")).exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		this.targetUserId = user().id();
+		this.owner = user();
 		this.answerId = asMember().post().uri("/api/v1/threads/{id}/answers", this.threadId)
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "An answer for the matrix."))
 			.exchange().expectStatus().isCreated()
@@ -159,6 +163,50 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.exchange(), 403, 303, 303, 303, 303);
 		row("GET /api/v1/threads", (c, u) -> c.get().uri("/api/v1/threads?sort=top").exchange(), 200, 200, 200, 200, 200);
 		row("GET /questions", (c, u) -> c.get().uri("/questions?sort=unanswered").exchange(), 200, 200, 200, 200, 200);
+		// Editing others' posts takes the edit privilege (2000 reputation), which staff roles hold.
+		row("PUT /api/v1/threads/{id}", (c, u) -> c.put().uri("/api/v1/threads/{id}", this.threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(question("Matrix thread", "An edited body"))
+			.exchange(), 401, 403, 200, 200, 200);
+		row("GET /api/v1/threads/{id}/revisions", (c, u) -> c.get().uri("/api/v1/threads/{id}/revisions", this.threadId)
+			.exchange(), 200, 200, 200, 200, 200);
+		row("PUT /api/v1/threads/{threadId}/answers/{answerId}", (c, u) -> c.put()
+			.uri("/api/v1/threads/{t}/answers/{a}", this.threadId, this.answerId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "An edited answer for the matrix.")).exchange(), 401, 403, 200, 200, 200);
+		row("GET /api/v1/threads/{threadId}/answers/{answerId}/revisions", (c, u) -> c.get()
+			.uri("/api/v1/threads/{t}/answers/{a}/revisions", this.threadId, this.answerId).exchange(),
+				200, 200, 200, 200, 200);
+		// Deleting others' posts is for moderators (admins included); each call gets a post of its own.
+		row("DELETE /api/v1/threads/{threadId}", (c, u) -> c.delete().uri("/api/v1/threads/{id}", freshThread())
+			.exchange(), 401, 403, 204, 403, 204);
+		row("POST /api/v1/threads/{threadId}/undelete", (c, u) -> c.post()
+			.uri("/api/v1/threads/{id}/undelete", deletedThread()).exchange(), 401, 403, 200, 403, 200);
+		row("DELETE /api/v1/threads/{threadId}/answers/{answerId}", (c, u) -> c.delete()
+			.uri("/api/v1/threads/{t}/answers/{a}", this.threadId, freshAnswer()).exchange(), 401, 403, 204, 403, 204);
+		row("POST /api/v1/threads/{threadId}/answers/{answerId}/undelete", (c, u) -> c.post()
+			.uri("/api/v1/threads/{t}/answers/{a}/undelete", this.threadId, deletedAnswer()).exchange(),
+				401, 403, 200, 403, 200);
+		row("GET /t/{id}/edit", (c, u) -> c.get().uri("/t/{id}/edit", this.threadId).exchange(), 302, 303, 200, 200, 200);
+		row("POST /t/{id}/edit", (c, u) -> c.post().uri("/t/{id}/edit", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("title", "Matrix thread").with("body", "Edited from the page").with("tags", ""))
+			.exchange(), 403, 200, 303, 303, 303);
+		row("GET /t/{id}/answers/{answerId}/edit", (c, u) -> c.get()
+			.uri("/t/{id}/answers/{a}/edit", this.threadId, this.answerId).exchange(), 302, 303, 200, 200, 200);
+		row("POST /t/{id}/answers/{answerId}/edit", (c, u) -> c.post()
+			.uri("/t/{id}/answers/{a}/edit", this.threadId, this.answerId).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("body", "Edited from the page form.")).exchange(), 403, 200, 303, 303, 303);
+		row("GET /t/{id}/revisions", (c, u) -> c.get().uri("/t/{id}/revisions", this.threadId).exchange(),
+				200, 200, 200, 200, 200);
+		row("GET /t/{id}/answers/{answerId}/revisions", (c, u) -> c.get()
+			.uri("/t/{id}/answers/{a}/revisions", this.threadId, this.answerId).exchange(), 200, 200, 200, 200, 200);
+		row("POST /t/{id}/delete", (c, u) -> c.post().uri("/t/{id}/delete", freshThread()).exchange(),
+				403, 303, 303, 303, 303);
+		row("POST /t/{id}/undelete", (c, u) -> c.post().uri("/t/{id}/undelete", deletedThread()).exchange(),
+				403, 303, 303, 303, 303);
+		row("POST /t/{id}/answers/{answerId}/delete", (c, u) -> c.post()
+			.uri("/t/{id}/answers/{a}/delete", this.threadId, freshAnswer()).exchange(), 403, 303, 303, 303, 303);
+		row("POST /t/{id}/answers/{answerId}/undelete", (c, u) -> c.post()
+			.uri("/t/{id}/answers/{a}/undelete", this.threadId, deletedAnswer()).exchange(), 403, 303, 303, 303, 303);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
 		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),
@@ -169,6 +217,27 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/docs/openapi.json/swagger-config").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
+	}
+
+	private String freshThread() {
+		return dev.madang.support.QaSteps.ask(as(this.owner), "Matrix deletion");
+	}
+
+	private String deletedThread() {
+		String id = freshThread();
+		as(this.owner).delete().uri("/api/v1/threads/{id}", id).exchange().expectStatus().isNoContent();
+		return id;
+	}
+
+	private String freshAnswer() {
+		return dev.madang.support.QaSteps.answer(as(this.owner), this.threadId, "An answer that will be deleted.");
+	}
+
+	private String deletedAnswer() {
+		String id = freshAnswer();
+		as(this.owner).delete().uri("/api/v1/threads/{t}/answers/{a}", this.threadId, id).exchange()
+			.expectStatus().isNoContent();
+		return id;
 	}
 
 	@Test

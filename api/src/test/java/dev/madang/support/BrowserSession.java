@@ -25,6 +25,22 @@ public final class BrowserSession {
 		this.http = http;
 	}
 
+	/** Form fields from name/value pairs. */
+	public static MultiValueMap<String, String> form(String... pairs) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		for (int i = 0; i < pairs.length; i += 2) {
+			form.add(pairs[i], pairs[i + 1]);
+		}
+		return form;
+	}
+
+	/** Where a form's redirect sends the browser, decoded. */
+	public static String location(WebTestClient.ResponseSpec response) {
+		EntityExchangeResult<byte[]> result = response.expectStatus().is3xxRedirection().expectBody().returnResult();
+		return java.net.URLDecoder.decode(result.getResponseHeaders().getFirst(HttpHeaders.LOCATION),
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 	/** Loads a page and returns its HTML. */
 	public String page(String path) {
 		EntityExchangeResult<String> result = this.http.get().uri(path).accept(MediaType.TEXT_HTML)

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What the posts index holds for one searchable post. {@code version} is the source document's version in MongoDB,
- * used as the external version so an older update arriving late never overwrites a newer one.
+ * used as the external version so an older update arriving late never overwrites a newer one. A document without a
+ * source is a removal: the post was deleted, and that version takes it out of the index.
  */
 public record PostDocument(String id, long version, Source source) {
 
@@ -16,6 +17,14 @@ public record PostDocument(String id, long version, Source source) {
 	public static PostDocument question(String id, long version, String title, String body, List<String> tags,
 			Instant createdAt) {
 		return new PostDocument(id, version, new Source("question", title, body, List.copyOf(tags), createdAt));
+	}
+
+	public static PostDocument removal(String id, long version) {
+		return new PostDocument(id, version, null);
+	}
+
+	public boolean isRemoval() {
+		return this.source == null;
 	}
 
 }

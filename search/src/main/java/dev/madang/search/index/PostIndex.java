@@ -65,17 +65,27 @@ public final class PostIndex {
 		});
 	}
 
-	/** Indexes the documents in one bulk call with external versioning, and reports each one's outcome. */
+	/**
+	 * Indexes (or, for removals, deletes) the documents in one bulk call with external versioning, and reports each
+	 * one's outcome; removing a document that is not there counts as done.
+	 */
 	public CompletableFuture<BulkOutcome> index(List<PostDocument> documents) {
 		if (documents.isEmpty()) {
 			return CompletableFuture.completedFuture(new BulkOutcome(List.of(), Map.of()));
 		}
 		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.alias);
 		for (PostDocument document : documents) {
-			bulk.operations((operation) -> operation.index((index) -> index.id(document.id())
-				.version(document.version())
-				.versionType(VersionType.External)
-				.document(document.source())));
+			if (document.isRemoval()) {
+				bulk.operations((operation) -> operation.delete((delete) -> delete.id(document.id())
+					.version(document.version())
+					.versionType(VersionType.External)));
+			}
+			else {
+				bulk.operations((operation) -> operation.index((index) -> index.id(document.id())
+					.version(document.version())
+					.versionType(VersionType.External)
+					.document(document.source())));
+			}
 		}
 		return this.client.bulk(bulk.build()).thenApply((response) -> {
 			List<String> indexed = new ArrayList<>();
