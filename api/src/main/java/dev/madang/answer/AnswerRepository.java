@@ -8,4 +8,6 @@ interface AnswerRepository extends ReactiveMongoRepository<Answer, String> {
 
 	Flux<Answer> findByThreadId(String threadId);
 
+	Flux<Answer> findByAuthorIdAndDeletionIsNull(String authorId, org.springframework.data.domain.Pageable page);
+
 }

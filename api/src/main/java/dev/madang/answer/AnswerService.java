@@ -134,6 +134,13 @@ public class AnswerService {
 		return found.sort(order);
 	}
 
+	/** The author's newest visible answers. */
+	public Flux<Answer> byAuthor(String authorId, int limit) {
+		return this.answers.findByAuthorIdAndDeletionIsNull(authorId,
+				org.springframework.data.domain.PageRequest.of(0, limit,
+						org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt")));
+	}
+
 	/** Deleted answers show only to their authors and moderators; {@code viewer} is null for anonymous readers. */
 	public static boolean visibleTo(Answer answer, CurrentUser viewer) {
 		return !answer.isDeleted() || (viewer != null && AccessRules.mayModify(viewer, answer.getAuthorId()));

@@ -23,6 +23,7 @@ import dev.madang.thread.ForumThread;
 import dev.madang.thread.MeToo;
 import dev.madang.thread.NewThread;
 import dev.madang.thread.Slugs;
+import dev.madang.thread.ThreadNotFoundException;
 import dev.madang.thread.ThreadService;
 import dev.madang.vote.PostType;
 import dev.madang.vote.VoteService;
@@ -92,6 +93,14 @@ class QuestionPages {
 	@GetMapping("/t/{id}")
 	Mono<String> shortLink(@PathVariable String id) {
 		return this.threads.find(id).map((thread) -> "redirect:" + Slugs.threadPath(id, thread.getTitle()));
+	}
+
+	/** Any post's address: a question's page, or the question page at the answer. */
+	@GetMapping("/p/{id}")
+	Mono<String> post(@PathVariable String id) {
+		return this.threads.find(id).map((thread) -> "redirect:" + Slugs.threadPath(id, thread.getTitle()))
+			.onErrorResume(ThreadNotFoundException.class, (notThread) -> this.answers.find(id)
+				.flatMap((answer) -> this.redirects.backTo(answer.getThreadId(), "#answer-" + id)));
 	}
 
 	@GetMapping("/t/{id}/{slug}")

@@ -64,6 +64,11 @@ public class ThreadService {
 		return this.threads.findById(id).switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id)));
 	}
 
+	/** The threads with these ids (missing ids are skipped). */
+	public reactor.core.publisher.Flux<ForumThread> findAll(java.util.Collection<String> ids) {
+		return this.threads.findAllById(ids);
+	}
+
 	/** The thread as {@code viewer} may see it: a deleted thread only to its author and moderators, else 404. */
 	public Mono<ForumThread> findVisible(String id, Mono<CurrentUser> viewer) {
 		return find(id).flatMap((thread) -> !thread.isDeleted() ? Mono.just(thread)

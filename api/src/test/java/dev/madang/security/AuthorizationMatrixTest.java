@@ -207,6 +207,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/t/{id}/answers/{a}/delete", this.threadId, freshAnswer()).exchange(), 403, 303, 303, 303, 303);
 		row("POST /t/{id}/answers/{answerId}/undelete", (c, u) -> c.post()
 			.uri("/t/{id}/answers/{a}/undelete", this.threadId, deletedAnswer()).exchange(), 403, 303, 303, 303, 303);
+		row("GET /u/{id}", (c, u) -> c.get().uri("/u/{id}", this.targetUserId).exchange(), 200, 200, 200, 200, 200);
+		row("GET /api/v1/users/{id}/profile", (c, u) -> c.get().uri("/api/v1/users/{id}/profile", this.targetUserId)
+			.exchange(), 200, 200, 200, 200, 200);
+		row("GET /p/{id}", (c, u) -> c.get().uri("/p/{id}", this.answerId).exchange(), 303, 303, 303, 303, 303);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
 		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),
