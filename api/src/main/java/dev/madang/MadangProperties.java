@@ -87,9 +87,13 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 			@DefaultValue("20") int tokensPerUser, @DefaultValue("120") int searchesPerIp) {
 	}
 
-	/** Reputation needed for privileges beyond the member role (Stack Overflow's thresholds by default). */
+	/**
+	 * Reputation needed for privileges beyond the member role (Stack Overflow's thresholds by default, except creating
+	 * tags: 300 instead of 1500, for communities smaller than Stack Overflow).
+	 */
 	public record Privileges(@DefaultValue("15") int voteUp, @DefaultValue("50") int comment,
-			@DefaultValue("125") int voteDown, @DefaultValue("2000") int editOthers) {
+			@DefaultValue("125") int voteDown, @DefaultValue("300") int createTag,
+			@DefaultValue("2000") int editOthers) {
 	}
 
 	/**

@@ -2,8 +2,13 @@ package dev.madang.importing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.madang.MadangProperties;
+import dev.madang.area.AreaRequest;
+import dev.madang.area.ProductAreas;
+import dev.madang.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -12,7 +17,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,8 +40,16 @@ class DemoCommunity {
 
 	private final KoreanQuestionsImport korean;
 
+	private final ProductAreas areas;
+
+	/** English and Korean names of the demo's areas, by slug. */
+	private static final Map<String, String[]> DEMO_AREAS = Map.of("coffee", new String[] { "Coffee", "커피" },
+			"cardano", new String[] { "Cardano", "카르다노" }, "ai", new String[] { "AI", "인공지능" },
+			"everyday", new String[] { "Everyday life", "일상" });
+
 	DemoCommunity(MadangProperties properties, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
-			KoreanQuestionsImport korean) {
+			KoreanQuestionsImport korean, ProductAreas areas) {
+		this.areas = areas;
 		this.seed = properties.seed();
 		this.mongo = mongo;
 		this.stackExchange = stackExchange;
@@ -59,14 +74,31 @@ class DemoCommunity {
 					.map(data::resolve)
 					.filter(Files::isDirectory)
 					.concatMap((folder) -> this.stackExchange.importFolder(folder, null)
-						.doOnNext((report) -> log.info("Demo content: {}", report)))
-					.then(koreanQuestions(data));
+						.doOnNext((report) -> log.info("Demo content: {}", report))
+						.flatMap((report) -> fileUnderArea("^se:" + Pattern.quote(report.site()) + ":", report.site())))
+					.then(koreanQuestions(data))
+					.then(fileUnderArea("^ko-chatbot:", "everyday"));
 			})
 			.onErrorResume((failure) -> {
 				log.warn("Loading the demo content failed: {}", failure.toString());
 				return Mono.empty();
 			})
 			.subscribe();
+	}
+
+	/**
+	 * Files the demo's imported questions under a product area of their own (one per source site), so the demo shows
+	 * lists by area the way a company's community would.
+	 */
+	private Mono<Void> fileUnderArea(String importKeyPattern, String site) {
+		String slug = site.replaceFirst("\\..*$", "").toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+		String name = DEMO_AREAS.getOrDefault(slug, new String[] { slug, null })[0];
+		String nameKo = DEMO_AREAS.getOrDefault(slug, new String[] { slug, null })[1];
+		return this.areas.create(new AreaRequest(slug, name, nameKo, false))
+			.onErrorResume(ProblemException.class, (exists) -> Mono.empty())
+			.then(this.mongo.updateMulti(Query.query(Criteria.where("importKey").regex(importKeyPattern)
+				.and("productArea").is(null)), new Update().set("productArea", slug), "threads"))
+			.then();
 	}
 
 	private Mono<Void> koreanQuestions(Path data) {

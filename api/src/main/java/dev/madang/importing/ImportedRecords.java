@@ -1,5 +1,6 @@
 package dev.madang.importing;
 
+import dev.madang.tag.TagRegistry;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -17,8 +18,16 @@ class ImportedRecords {
 
 	private final ReactiveMongoTemplate mongo;
 
-	ImportedRecords(ReactiveMongoTemplate mongo) {
+	private final TagRegistry tags;
+
+	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags) {
 		this.mongo = mongo;
+		this.tags = tags;
+	}
+
+	/** Imported questions bring their tags: registered, so members can use them without the create-tag privilege. */
+	Mono<Void> registerTags(String site) {
+		return this.tags.registerInUse("import:" + site).then();
 	}
 
 	/** Creates the document with this import key unless it exists; returns its id either way. */

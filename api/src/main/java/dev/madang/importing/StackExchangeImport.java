@@ -75,6 +75,7 @@ public class StackExchangeImport {
 			.then(Mono.defer(() -> importPosts(run, posts, "2", "Answers")))
 			.then(Mono.defer(() -> summarizeQuestions(run)))
 			.then(Mono.defer(() -> importDuplicateLinks(run, folder.resolve("PostLinks.xml"))))
+			.then(Mono.defer(() -> this.records.registerTags(run.site)))
 			.then(Mono.fromSupplier(() -> new ImportReport(run.site, run.users.size(), run.questions.size(),
 					run.answers.size(), run.accepted.get(), run.duplicates.get())));
 	}

@@ -12,6 +12,7 @@ import dev.madang.identity.UserAccount;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
+import dev.madang.thread.ThreadFilter;
 import dev.madang.thread.ThreadLists;
 import dev.madang.thread.ThreadOrder;
 import dev.madang.thread.ThreadService;
@@ -49,7 +50,7 @@ public class Profiles {
 	public Mono<Profile> of(String userId) {
 		return this.accounts.find(userId).flatMap((account) -> Mono.zip(
 				this.ledger.history(userId, HISTORY).collectList(),
-				this.lists.list(ThreadOrder.NEWEST, null, userId, null, POSTS),
+				this.lists.list(ThreadOrder.NEWEST, ThreadFilter.byAuthor(userId), null, POSTS),
 				answered(userId))
 			.map((found) -> new Profile(account.getId(), account.getDisplayName(), account.getReputation(),
 					staffRoles(account), account.getCreatedAt(), found.getT1(), found.getT2().items(), found.getT3())));

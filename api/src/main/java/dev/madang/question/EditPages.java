@@ -55,18 +55,18 @@ class EditPages {
 
 	private final MessageSource messages;
 
-	private final TagField tagField;
+	private final QuestionFields fields;
 
 	private final AccountService accounts;
 
 	private final AccessRules rules;
 
 	EditPages(ThreadService threads, AnswerService answers, PostDeletion deletion, RevisionHistory revisions,
-			CurrentUsers currentUsers, ThreadRedirects redirects, MessageSource messages, TagField tagField,
+			CurrentUsers currentUsers, ThreadRedirects redirects, MessageSource messages, QuestionFields fields,
 			AccountService accounts, AccessRules rules) {
 		this.rules = rules;
 		this.accounts = accounts;
-		this.tagField = tagField;
+		this.fields = fields;
 		this.threads = threads;
 		this.answers = answers;
 		this.deletion = deletion;
@@ -82,7 +82,8 @@ class EditPages {
 		return this.threads.findVisible(id, viewer).flatMap((thread) -> mayEdit(viewer, id, thread.getAuthorId(), () -> {
 			model.addAttribute("thread", thread);
 			model.addAttribute("form", new QuestionEditForm(thread.getTitle(), thread.getBody(),
-					String.join(", ", thread.getTags()), "", thread.getRevision()));
+					String.join(", ", thread.getTags()), thread.getProductArea(), "", thread.getRevision()));
+			model.addAttribute("areas", this.fields.areas());
 			return "question/edit-question";
 		}));
 	}
@@ -99,15 +100,18 @@ class EditPages {
 			BindingResult errors, Model model, ServerWebExchange exchange) {
 		return this.threads.find(id).flatMap((thread) -> {
 			model.addAttribute("thread", thread);
-			this.tagField.check(form.toEdit().tags(), errors, exchange.getLocaleContext().getLocale());
+			model.addAttribute("areas", this.fields.areas());
+			Locale locale = exchange.getLocaleContext().getLocale();
+			this.fields.check(form.toEdit().tags(), errors, locale);
 			if (errors.hasErrors()) {
 				return Mono.just("question/edit-question");
 			}
 			return this.currentUsers.current()
 				.flatMap((editor) -> this.threads.edit(editor, id, form.toEdit()))
 				.map((edited) -> "redirect:" + Slugs.threadPath(id, edited.getTitle()))
-				.onErrorResume(ProblemException.class, (problem) -> refused(problem, model, exchange,
-						"question/edit-question"));
+				.onErrorResume(ProblemException.class, (problem) -> this.fields.reject(problem, errors, locale)
+						? Mono.just("question/edit-question")
+						: refused(problem, model, exchange, "question/edit-question"));
 		});
 	}
 
@@ -216,10 +220,12 @@ class EditPages {
 			@NotBlank(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
 			@Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}", message = "{thread.tag.pattern}") String tags,
-			@Size(max = 300, message = "{edit.summary.size}") String summary, Integer baseRevision) {
+			@Size(max = 40) String area, @Size(max = 300, message = "{edit.summary.size}") String summary,
+			Integer baseRevision) {
 
 		ThreadEdit toEdit() {
-			return new ThreadEdit(this.title, this.body, TagField.parse(this.tags), this.summary, this.baseRevision);
+			return new ThreadEdit(this.title, this.body, QuestionFields.parse(this.tags),
+					(this.area == null || this.area.isBlank()) ? null : this.area, this.summary, this.baseRevision);
 		}
 
 	}

@@ -2,6 +2,7 @@ package dev.madang.question;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -10,6 +11,7 @@ import dev.madang.answer.AcceptAnswer;
 import dev.madang.answer.Answer;
 import dev.madang.answer.AnswerService;
 import dev.madang.answer.NewAnswer;
+import dev.madang.area.ProductAreas;
 import dev.madang.comment.CommentService;
 import dev.madang.comment.NewComment;
 import dev.madang.identity.AccountService;
@@ -66,19 +68,22 @@ class QuestionPages {
 
 	private final MeToo meToo;
 
-	private final TagField tagField;
+	private final QuestionFields fields;
 
 	private final AccountService accounts;
+
+	private final ProductAreas areas;
 
 	private final ThreadRedirects redirects;
 
 	private final AccessRules rules;
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
-			CurrentUsers currentUsers, TagField tagField, CommentService comments, MeToo meToo,
-			ThreadRedirects redirects, AccessRules rules, AccountService accounts) {
+			CurrentUsers currentUsers, QuestionFields fields, CommentService comments, MeToo meToo,
+			ThreadRedirects redirects, AccessRules rules, AccountService accounts, ProductAreas areas) {
+		this.areas = areas;
 		this.accounts = accounts;
-		this.tagField = tagField;
+		this.fields = fields;
 		this.redirects = redirects;
 		this.rules = rules;
 		this.comments = comments;
@@ -172,21 +177,26 @@ class QuestionPages {
 
 	@GetMapping("/ask")
 	String askForm(Model model) {
-		model.addAttribute("form", new AskForm("", "", ""));
+		model.addAttribute("form", new AskForm("", "", "", ""));
+		model.addAttribute("areas", this.fields.areas());
 		return "question/ask";
 	}
 
 	@PostMapping("/ask")
-	Mono<String> ask(@Valid @ModelAttribute("form") AskForm form, BindingResult errors,
+	Mono<String> ask(@Valid @ModelAttribute("form") AskForm form, BindingResult errors, Model model,
 			ServerWebExchange exchange) {
 		NewThread request = form.toNewThread();
-		this.tagField.check(request.tags(), errors, exchange.getLocaleContext().getLocale());
+		Locale locale = exchange.getLocaleContext().getLocale();
+		this.fields.check(request.tags(), errors, locale);
+		model.addAttribute("areas", this.fields.areas());
 		if (errors.hasErrors()) {
 			return Mono.just("question/ask");
 		}
 		return this.currentUsers.current()
-			.flatMap((user) -> this.threads.start(user.id(), request))
-			.map((thread) -> "redirect:" + Slugs.threadPath(thread.getId(), thread.getTitle()));
+			.flatMap((user) -> this.threads.start(user, request))
+			.map((thread) -> "redirect:" + Slugs.threadPath(thread.getId(), thread.getTitle()))
+			.onErrorResume(ProblemException.class, (problem) -> this.fields.reject(problem, errors, locale)
+					? Mono.just("question/ask") : Mono.error(problem));
 	}
 
 	private Mono<String> vote(String threadId, PostType type, String postId, int value, String anchor) {
@@ -213,9 +223,11 @@ class QuestionPages {
 							.map((mine) -> new Viewer(user, mine.getT1(), mine.getT2()));
 				List<String> authorIds = new ArrayList<>(list.stream().map(Answer::getAuthorId).toList());
 				authorIds.add(thread.getAuthorId());
-				return Mono.zip(state, this.accounts.authors(authorIds)).map((both) -> {
+				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug()).map((both) -> {
 					Viewer me = both.getT1();
 					model.addAttribute("authors", both.getT2());
+					model.addAttribute("area", (thread.getProductArea() != null)
+							? both.getT3().get(thread.getProductArea()) : null);
 					model.addAttribute("thread", thread);
 					model.addAttribute("bodyHtml", this.threads.bodyHtml(thread));
 					model.addAttribute("questionControls", controls(user, thread.getAuthorId(), thread.getDeletion()));
@@ -290,12 +302,17 @@ class QuestionPages {
 			@NotBlank(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
 			@Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}",
-					message = "{thread.tag.pattern}") String tags) {
+					message = "{thread.tag.pattern}") String tags,
+			@Size(max = 40) String area) {
 
 		NewThread toNewThread() {
-			return new NewThread(this.title, this.body, TagField.parse(this.tags));
+			return new NewThread(this.title, this.body, QuestionFields.parse(this.tags), blankToNull(this.area));
 		}
 
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

@@ -90,6 +90,7 @@ public class AccessRules {
 			case VOTE_UP -> this.thresholds.voteUp();
 			case COMMENT -> this.thresholds.comment();
 			case VOTE_DOWN -> this.thresholds.voteDown();
+			case CREATE_TAG -> this.thresholds.createTag();
 			case EDIT_OTHERS -> this.thresholds.editOthers();
 		};
 	}

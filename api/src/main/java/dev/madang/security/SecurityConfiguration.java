@@ -64,6 +64,8 @@ class SecurityConfiguration {
 					"/api/v1/users/*/profile")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()
+			.pathMatchers(HttpMethod.GET, "/api/v1/areas", "/api/v1/tags").permitAll()
+			.pathMatchers("/api/v1/areas/**", "/api/v1/areas", "/admin/areas", "/admin/areas/**").access(rules.role(Role.STAFF))
 			.pathMatchers("/api/v1/users/**", "/api/v1/admin/**", "/admin/**").access(rules.role(Role.ADMIN))
 			.anyExchange().access(rules.signedIn()))
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))

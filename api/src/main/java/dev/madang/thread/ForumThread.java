@@ -30,6 +30,9 @@ public class ForumThread {
 
 	private List<String> tags;
 
+	/** The product area's slug, or null. */
+	private String productArea;
+
 	private String authorId;
 
 	/** {@code markdown} for posts written here, {@code html} for imported ones (sanitized when shown). */
@@ -100,8 +103,9 @@ public class ForumThread {
 	}
 
 	static ForumThread start(String authorId, String title, String body, String bodyHtml, List<String> tags,
-			Instant now) {
+			String productArea, Instant now) {
 		ForumThread thread = new ForumThread();
+		thread.productArea = productArea;
 		thread.authorId = authorId;
 		thread.bodyHtml = bodyHtml;
 		thread.title = title;
@@ -159,6 +163,10 @@ public class ForumThread {
 
 	public List<String> getTags() {
 		return (this.tags != null) ? this.tags : List.of();
+	}
+
+	public String getProductArea() {
+		return this.productArea;
 	}
 
 	public ThreadStatus getStatus() {

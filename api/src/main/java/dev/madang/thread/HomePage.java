@@ -18,7 +18,7 @@ class HomePage {
 
 	@GetMapping("/")
 	Mono<String> home(Model model) {
-		return this.lists.list(ThreadOrder.NEWEST, null, null, null, 20).map((newest) -> {
+		return this.lists.list(ThreadOrder.NEWEST, ThreadFilter.ALL, null, 20).map((newest) -> {
 			model.addAttribute("threads", newest.items());
 			return "home";
 		});

@@ -11,13 +11,20 @@ import jakarta.validation.constraints.Size;
  *
  * @param title a one-line summary of the problem
  * @param body the details, in Markdown
- * @param tags up to five topic names (letters, digits, {@code + # . -}), stored lower-cased and without repeats
+ * @param tags up to five topic names (letters, digits, {@code + # . -}), stored lower-cased and without repeats; new
+ * ones need the create-tag privilege
+ * @param area the product area's slug, optional
  */
 public record NewThread(
 		@NotBlank(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
 		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
 		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}+#.\\-]{1,35}",
-				message = "{thread.tag.pattern}") String> tags) {
+				message = "{thread.tag.pattern}") String> tags,
+		@Size(max = 40) String area) {
+
+	public NewThread(String title, String body, List<String> tags) {
+		this(title, body, tags, null);
+	}
 
 	public List<String> normalizedTags() {
 		return normalize(this.tags);

@@ -1,5 +1,6 @@
 package dev.madang.thread;
 
+import dev.madang.area.ProductAreas;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -8,19 +9,23 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The question list page: newest, active, unanswered or top, optionally one tag, page by page. */
+/** The question list page: newest, active, unanswered or top, optionally one tag or product area, page by page. */
 @Controller
 class QuestionsPage {
 
 	private final ThreadLists lists;
 
-	QuestionsPage(ThreadLists lists) {
+	private final ProductAreas areas;
+
+	QuestionsPage(ThreadLists lists, ProductAreas areas) {
 		this.lists = lists;
+		this.areas = areas;
 	}
 
 	@GetMapping("/questions")
 	Mono<String> questions(@RequestParam(defaultValue = "newest") String sort,
-			@RequestParam(required = false) String tag, @RequestParam(required = false) String cursor, Model model) {
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String area,
+			@RequestParam(required = false) String cursor, Model model) {
 		ThreadOrder order;
 		try {
 			order = ThreadOrder.parse(sort);
@@ -29,10 +34,14 @@ class QuestionsPage {
 			order = ThreadOrder.NEWEST;
 		}
 		String safeTag = (tag != null && tag.matches("[\\p{L}\\p{N}+#.\\-]{1,35}")) ? tag : null;
+		String safeArea = (area != null && area.matches("[a-z0-9-]{1,40}")) ? area : null;
+		ThreadFilter filter = new ThreadFilter(safeTag, safeArea, null);
 		model.addAttribute("sort", order.name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("tag", safeTag);
-		return this.lists.list(order, safeTag, null, cursor, 30)
-			.onErrorResume(ProblemException.class, (badCursor) -> this.lists.list(ThreadOrder.NEWEST, safeTag, null, null, 30))
+		model.addAttribute("area", safeArea);
+		model.addAttribute("areas", this.areas.list(false));
+		return this.lists.list(order, filter, cursor, 30)
+			.onErrorResume(ProblemException.class, (badCursor) -> this.lists.list(ThreadOrder.NEWEST, filter, null, 30))
 			.map((page) -> {
 				model.addAttribute("page", page);
 				return "questions";

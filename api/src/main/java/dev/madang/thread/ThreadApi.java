@@ -49,7 +49,7 @@ class ThreadApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<ThreadView>> start(@Valid @RequestBody NewThread request) {
 		return this.currentUsers.current()
-			.flatMap((author) -> this.threads.start(author.id(), request))
+			.flatMap((author) -> this.threads.start(author, request))
 			.map((thread) -> ResponseEntity.created(URI.create("/api/v1/threads/" + thread.getId()))
 				.body(ThreadView.of(thread, this.threads.bodyHtml(thread))));
 	}
@@ -57,10 +57,11 @@ class ThreadApi {
 	@GetMapping
 	Mono<ThreadPage> list(@RequestParam(defaultValue = "newest") String sort,
 			@RequestParam(required = false) @Size(max = 35) String tag,
+			@RequestParam(required = false) @Size(max = 40) String area,
 			@RequestParam(required = false) @Size(max = 24) String author,
 			@RequestParam(required = false) @Size(max = 200) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return Mono.defer(() -> this.lists.list(ThreadOrder.parse(sort), tag, author, cursor, size));
+		return Mono.defer(() -> this.lists.list(ThreadOrder.parse(sort), new ThreadFilter(tag, area, author), cursor, size));
 	}
 
 	@PutMapping(path = "/{id}/me-too", consumes = MediaType.APPLICATION_JSON_VALUE)

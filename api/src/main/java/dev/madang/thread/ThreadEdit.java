@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 /**
  * A new version of a question: the same rules as asking, plus a note on what changed.
  *
+ * @param area the product area's slug; none leaves the question without one
  * @param summary what the edit changed and why, shown in the revision history
  * @param baseRevision the revision the editor started from; when given and no longer current, the edit answers 409
  * instead of overwriting someone else's change
@@ -18,7 +19,8 @@ public record ThreadEdit(
 		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
 		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}+#.\\-]{1,35}",
 				message = "{thread.tag.pattern}") String> tags,
-		@Size(max = 300, message = "{edit.summary.size}") String summary, Integer baseRevision) {
+		@Size(max = 40) String area, @Size(max = 300, message = "{edit.summary.size}") String summary,
+		Integer baseRevision) {
 
 	public List<String> normalizedTags() {
 		return NewThread.normalize(this.tags);

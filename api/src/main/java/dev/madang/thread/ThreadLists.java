@@ -18,7 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Question lists: newest, active, unanswered, top; by tag or by author; with keyset (cursor) pagination, so pages stay
+ * Question lists: newest, active, unanswered, top; by tag, product area or author; with keyset (cursor) pagination, so pages stay
  * stable while new questions arrive. The cursor carries the last item's sort values and id.
  */
 @Service
@@ -30,14 +30,17 @@ public class ThreadLists {
 		this.mongo = mongo;
 	}
 
-	public Mono<ThreadPage> list(ThreadOrder order, String tag, String authorId, String cursor, int size) {
+	public Mono<ThreadPage> list(ThreadOrder order, ThreadFilter filter, String cursor, int size) {
 		List<Criteria> filters = new ArrayList<>();
 		filters.add(Criteria.where("status").ne(ThreadStatus.DELETED));
-		if (tag != null && !tag.isBlank()) {
-			filters.add(Criteria.where("tags").is(tag.strip().toLowerCase(java.util.Locale.ROOT)));
+		if (present(filter.tag())) {
+			filters.add(Criteria.where("tags").is(filter.tag().strip().toLowerCase(java.util.Locale.ROOT)));
 		}
-		if (authorId != null && !authorId.isBlank()) {
-			filters.add(Criteria.where("authorId").is(authorId));
+		if (present(filter.area())) {
+			filters.add(Criteria.where("productArea").is(filter.area().strip()));
+		}
+		if (present(filter.authorId())) {
+			filters.add(Criteria.where("authorId").is(filter.authorId()));
 		}
 		if (order == ThreadOrder.UNANSWERED) {
 			filters.add(Criteria.where("answerCount").is(0));
@@ -54,6 +57,10 @@ public class ThreadLists {
 			String next = more ? Cursor.of(order, page.get(page.size() - 1)).encode() : null;
 			return new ThreadPage(page.stream().map(ThreadSummary::of).toList(), next);
 		});
+	}
+
+	private static boolean present(String value) {
+		return value != null && !value.isBlank();
 	}
 
 	private static Sort sort(ThreadOrder order) {

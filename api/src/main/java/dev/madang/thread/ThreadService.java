@@ -2,8 +2,12 @@ package dev.madang.thread;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
+import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
@@ -11,6 +15,7 @@ import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.security.AccessRules;
+import dev.madang.tag.TagRegistry;
 import dev.madang.web.ProblemException;
 
 import reactor.core.publisher.Mono;
@@ -42,8 +47,15 @@ public class ThreadService {
 
 	private final AccessRules rules;
 
+	private final TagRegistry tags;
+
+	private final ProductAreas areas;
+
 	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo,
-			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules) {
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, TagRegistry tags,
+			ProductAreas areas) {
+		this.tags = tags;
+		this.areas = areas;
 		this.markdown = markdown;
 		this.revisions = revisions;
 		this.rules = rules;
@@ -53,10 +65,15 @@ public class ThreadService {
 		this.mongo = mongo;
 	}
 
-	public Mono<ForumThread> start(String authorId, NewThread request) {
-		ForumThread thread = ForumThread.start(authorId, request.title().strip(), request.body(),
-				this.markdown.toSafeHtml(request.body()), request.normalizedTags(), this.clock.instant());
-		return this.threads.insert(thread)
+	/** Starts a thread; new tags need the create-tag privilege, and the area must be an open one. */
+	public Mono<ForumThread> start(CurrentUser author, NewThread request) {
+		List<String> tags = request.normalizedTags();
+		return this.areas.requireOpen(request.area()).map(Optional::of).defaultIfEmpty(Optional.empty())
+			.flatMap((area) -> this.tags.use(author, tags).then(Mono.defer(() -> {
+				ForumThread thread = ForumThread.start(author.id(), request.title().strip(), request.body(),
+						this.markdown.toSafeHtml(request.body()), tags, area.orElse(null), this.clock.instant());
+				return this.threads.insert(thread);
+			})))
 			.doOnNext((stored) -> this.events.publishEvent(new ThreadChanged(stored.getId())));
 	}
 
@@ -82,15 +99,20 @@ public class ThreadService {
 	 * deleted one; a locked one only by moderators. The replaced version stays in the revision history.
 	 */
 	public Mono<ForumThread> edit(CurrentUser editor, String id, ThreadEdit edit) {
+		List<String> tags = edit.normalizedTags();
 		return find(id).flatMap((thread) -> mayEdit(editor, thread)
 			.then(RevisionHistory.requireBase(edit.baseRevision(), thread.getRevision()))
+			.then(Objects.equals(edit.area(), thread.getProductArea()) ? Mono.empty()
+					: this.areas.requireOpen(edit.area()))
+			.then(this.tags.use(editor, tags))
 			.then(Mono.defer(() -> {
 				Instant now = this.clock.instant();
 				Update update = changed(now).set("title", edit.title().strip())
 					.set("body", edit.body())
 					.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
 					.set("bodyFormat", "markdown")
-					.set("tags", edit.normalizedTags())
+					.set("tags", tags)
+					.set("productArea", (edit.area() == null || edit.area().isBlank()) ? null : edit.area())
 					.set("lastEdit", new LastEdit(editor.id(), now, summary(edit.summary())))
 					.set("lastActivityAt", now);
 				return this.revisions.revise(thread.currentRevision(), ForumThread.class,

@@ -5,13 +5,14 @@ import java.util.List;
 
 /** A thread as the API shows it. */
 public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
+		String area,
 		String status, int score, int answerCount, int meTooCount, String acceptedAnswerId, boolean solutionMarkedByStaff,
 		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, int revision, long version) {
 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
 	public static ThreadView of(ForumThread thread, String bodyHtml) {
 		return new ThreadView(thread.getId(), thread.getAuthorId(), thread.getTitle(), thread.getBody(),
-				bodyHtml, thread.getTags(),
+				bodyHtml, thread.getTags(), thread.getProductArea(),
 				thread.getStatus().name().toLowerCase(java.util.Locale.ROOT), thread.getScore(), thread.getAnswerCount(),
 				thread.getFollowCount(),
 				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),

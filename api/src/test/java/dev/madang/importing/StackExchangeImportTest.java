@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +40,10 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 		long answers = countImported("answers");
 		assertThat(threads).isEqualTo(expected.questions);
 		assertThat(answers).isEqualTo(expected.answers);
+
+		List<String> registered = this.mongo.findAll(org.bson.Document.class, "tags").map((tag) -> tag.getString("_id"))
+			.collectList().block(Duration.ofSeconds(30));
+		assertThat(registered).containsAll(expected.tags);
 
 		ImportReport second = this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
 		assertThat(second).isEqualTo(first);
@@ -80,6 +85,7 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 	private static Expected expectedFrom(Path posts) throws IOException {
 		Set<String> questions = new HashSet<>();
 		Set<String> acceptedIds = new HashSet<>();
+		Set<String> tags = new HashSet<>();
 		java.util.Map<String, String> parentOf = new java.util.HashMap<>();
 		for (String line : Files.readAllLines(posts)) {
 			Matcher id = Pattern.compile(" Id=\"(\\d+)\"").matcher(line);
@@ -89,6 +95,14 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 			}
 			if (type.group(1).equals("1")) {
 				questions.add(id.group(1));
+				Matcher tagged = Pattern.compile(" Tags=\"([^\"]*)\"").matcher(line);
+				if (tagged.find()) {
+					for (String tag : tagged.group(1).split("&lt;|&gt;|\\|")) {
+						if (!tag.isBlank()) {
+							tags.add(tag.toLowerCase(java.util.Locale.ROOT));
+						}
+					}
+				}
 				Matcher accepted = Pattern.compile(" AcceptedAnswerId=\"(\\d+)\"").matcher(line);
 				if (accepted.find()) {
 					acceptedIds.add(accepted.group(1));
@@ -103,10 +117,10 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 		}
 		long answers = parentOf.values().stream().filter(questions::contains).count();
 		long accepted = acceptedIds.stream().filter((answer) -> questions.contains(parentOf.get(answer))).count();
-		return new Expected(questions.size(), answers, accepted);
+		return new Expected(questions.size(), answers, accepted, tags);
 	}
 
-	private record Expected(long questions, long answers, long accepted) {
+	private record Expected(long questions, long answers, long accepted, Set<String> tags) {
 	}
 
 }

@@ -25,6 +25,7 @@ class EditAndDeleteTest extends ApiIntegrationTest {
 
 	@Test
 	void everyEditKeepsTheVersionBeforeWithWhoWhenAndTheDiff() {
+		existingTags("printer");
 		TestUser asker = user();
 		String threadId = ask(as(asker), "Printer offline after update");
 		editQuestion(as(asker), threadId, Map.of("title", "Printer shows offline after firmware update",

@@ -16,6 +16,7 @@ class QuestionPageTest extends ApiIntegrationTest {
 
 	@Test
 	void askAnswerVoteAndAcceptThroughThePageForms() {
+		existingTags("billing", "결제");
 		TestUser asker = userWithReputation(1);
 		TestUser helper = userWithReputation(1);
 		TestUser newcomer = userWithReputation(1);
@@ -87,6 +88,7 @@ class QuestionPageTest extends ApiIntegrationTest {
 
 	@Test
 	void editShowHistoryAndDeleteThroughThePages() {
+		existingTags("bluetooth", "android");
 		TestUser asker = user();
 		BrowserSession browser = signedIn(asker);
 		String questionPath = location(browser.submit("/ask", "/ask",

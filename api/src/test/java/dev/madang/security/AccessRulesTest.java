@@ -6,13 +6,15 @@ import java.util.Set;
 import dev.madang.MadangProperties;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
+import dev.madang.web.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AccessRulesTest {
 
-	private final AccessRules rules = new AccessRules(null, new MadangProperties.Privileges(15, 50, 125, 2000));
+	private final AccessRules rules = new AccessRules(null, new MadangProperties.Privileges(15, 50, 125, 300, 2000));
 
 	@Test
 	void reputationUnlocksPrivilegesAtTheConfiguredThresholds() {
@@ -24,6 +26,19 @@ class AccessRulesTest {
 		assertThat(this.rules.allows(regular, Privilege.VOTE_DOWN)).isTrue();
 		assertThat(this.rules.allows(regular, Privilege.EDIT_OTHERS)).isFalse();
 		assertThat(this.rules.allows(member(2000), Privilege.EDIT_OTHERS)).isTrue();
+		assertThat(this.rules.allows(member(299), Privilege.CREATE_TAG)).isFalse();
+		assertThat(this.rules.allows(member(300), Privilege.CREATE_TAG)).isTrue();
+	}
+
+	@Test
+	void editingIsForTheAuthorModeratorsAndTheEditPrivilege() {
+		CurrentUser author = member(1);
+		assertThat(this.rules.mayEdit(author, author.id()).hasElement().block()).isFalse();
+		assertThat(this.rules.mayEdit(user(1, Role.MODERATOR), author.id()).hasElement().block()).isFalse();
+		assertThat(this.rules.mayEdit(member(2000), author.id()).hasElement().block()).isFalse();
+		ProblemException refusal = catchThrowableOfType(ProblemException.class,
+				() -> this.rules.mayEdit(member(1999), author.id()).block());
+		assertThat(refusal.getBody().getDetail()).isEqualTo("Editing others' posts needs 2000 reputation; you have 1999.");
 	}
 
 	@Test

@@ -44,6 +44,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 	private String answerId;
 
+	private String areaSlug;
+
 	/** Owns the posts that the delete and undelete rows work on, one per call. */
 	private TestUser owner;
 
@@ -56,6 +58,9 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 		this.targetUserId = user().id();
 		this.owner = user();
+		this.areaSlug = uniqueSlug();
+		as(user(Role.STAFF)).post().uri("/api/v1/areas").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("slug", this.areaSlug, "name", "Matrix area")).exchange().expectStatus().isCreated();
 		this.answerId = asMember().post().uri("/api/v1/threads/{id}/answers", this.threadId)
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "An answer for the matrix."))
 			.exchange().expectStatus().isCreated()
@@ -142,9 +147,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/t/{id}/answers/{answerId}/accept", this.threadId, this.answerId).exchange(),
 				403, 303, 303, 303, 303);
 		row("GET /ask", (c, u) -> c.get().uri("/ask").exchange(), 302, 200, 200, 200, 200);
+		// A new member may not create the new tag (the form comes back with the reason); staff roles may.
 		row("POST /ask", (c, u) -> c.post().uri("/ask").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-			.body(BodyInserters.fromFormData("title", "Asked in the matrix").with("body", "Details").with("tags", "matrix"))
-			.exchange(), 403, 303, 303, 303, 303);
+			.body(BodyInserters.fromFormData("title", "Asked in the matrix").with("body", "Details")
+				.with("tags", uniqueSlug())).exchange(), 403, 200, 303, 303, 303);
 		// A new member may comment on others' posts only from 50 reputation; staff roles hold the privilege.
 		row("POST /api/v1/threads/{threadId}/comments", (c, u) -> c.post()
 			.uri("/api/v1/threads/{id}/comments", this.threadId).contentType(MediaType.APPLICATION_JSON)
@@ -211,6 +217,21 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("GET /api/v1/users/{id}/profile", (c, u) -> c.get().uri("/api/v1/users/{id}/profile", this.targetUserId)
 			.exchange(), 200, 200, 200, 200, 200);
 		row("GET /p/{id}", (c, u) -> c.get().uri("/p/{id}", this.answerId).exchange(), 303, 303, 303, 303, 303);
+		// Product areas are listed for everyone and managed by staff (admins hold every role).
+		row("GET /api/v1/areas", (c, u) -> c.get().uri("/api/v1/areas").exchange(), 200, 200, 200, 200, 200);
+		row("POST /api/v1/areas", (c, u) -> c.post().uri("/api/v1/areas").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("slug", uniqueSlug(), "name", "Matrix area")).exchange(), 401, 403, 403, 201, 201);
+		row("PUT /api/v1/areas/{slug}", (c, u) -> c.put().uri("/api/v1/areas/{slug}", this.areaSlug)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("slug", this.areaSlug, "name", "Renamed"))
+			.exchange(), 401, 403, 403, 200, 200);
+		row("GET /api/v1/tags", (c, u) -> c.get().uri("/api/v1/tags?prefix=ma").exchange(), 200, 200, 200, 200, 200);
+		row("GET /admin/areas", (c, u) -> c.get().uri("/admin/areas").exchange(), 302, 403, 403, 200, 200);
+		row("POST /admin/areas", (c, u) -> c.post().uri("/admin/areas").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("slug", uniqueSlug()).with("name", "Matrix area")).exchange(),
+				403, 403, 403, 303, 303);
+		row("POST /admin/areas/{slug}", (c, u) -> c.post().uri("/admin/areas/{slug}", this.areaSlug)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("name", "Renamed again"))
+			.exchange(), 403, 403, 403, 303, 303);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
 		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),
@@ -221,6 +242,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/docs/openapi.json/swagger-config").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
+	}
+
+	private static String uniqueSlug() {
+		return "matrix-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 	}
 
 	private String freshThread() {

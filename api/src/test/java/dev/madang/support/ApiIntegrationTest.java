@@ -6,6 +6,7 @@ import dev.madang.identity.AccessTokens;
 import dev.madang.identity.AccountService;
 import dev.madang.identity.Role;
 import dev.madang.reputation.ReputationLedger;
+import dev.madang.tag.TagRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,6 +46,14 @@ public abstract class ApiIntegrationTest {
 
 	@Autowired
 	private ReputationLedger ledger;
+
+	@Autowired
+	private TagRegistry tags;
+
+	/** Given these tags exist already (members need reputation only to create new ones). */
+	protected void existingTags(String... names) {
+		this.tags.register(java.util.List.of(names), "test").block(Duration.ofSeconds(10));
+	}
 
 	/** A new account with these roles (member always) and an access token. */
 	protected TestUsers.TestUser user(Role... roles) {

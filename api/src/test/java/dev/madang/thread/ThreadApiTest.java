@@ -16,6 +16,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void askedQuestionCanBeReadBackAndIsFoundBySearch() {
+		existingTags("mobile-app", "sync");
 		String location = asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("Syncing stopped after updating the zebrafish app",
@@ -45,6 +46,7 @@ class ThreadApiTest extends ApiIntegrationTest {
 
 	@Test
 	void koreanQuestionKeepsItsTextAndIsSearchable() {
+		existingTags("billing");
 		asMember().post().uri("/api/v1/threads")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(question("결제 영수증 재발급 방법", "영수증을 다시 받고 싶어요. 마당고양이", "billing"))

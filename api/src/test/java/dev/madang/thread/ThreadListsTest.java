@@ -20,6 +20,7 @@ class ThreadListsTest extends ApiIntegrationTest {
 	@Test
 	void listsOrderFilterAndPageWithCursorsWithoutGapsOrRepeats() {
 		String tag = "list-" + UUID.randomUUID().toString().substring(0, 8);
+		existingTags(tag);
 		TestUser asker = user();
 		TestUser voter = userWithReputation(100);
 		List<String> asked = new ArrayList<>();
@@ -51,6 +52,7 @@ class ThreadListsTest extends ApiIntegrationTest {
 	@Test
 	void questionsPageListsByTagInTheReadersLanguage() {
 		String tag = "page-" + UUID.randomUUID().toString().substring(0, 8);
+		existingTags(tag);
 		as(user()).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("title", "결제 수단을 바꾸고 싶어요", "body", "카드를 바꿨어요", "tags", List.of(tag)))
 			.exchange().expectStatus().isCreated();
