@@ -27,8 +27,10 @@ import dev.madang.thread.NewThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadNotFoundException;
 import dev.madang.thread.ThreadService;
+import dev.madang.thread.ViewCounter;
 import dev.madang.vote.PostType;
 import dev.madang.vote.VoteService;
+import dev.madang.web.ClientAddress;
 import dev.madang.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -74,13 +76,17 @@ class QuestionPages {
 
 	private final ProductAreas areas;
 
+	private final ViewCounter views;
+
 	private final ThreadRedirects redirects;
 
 	private final AccessRules rules;
 
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
 			CurrentUsers currentUsers, QuestionFields fields, CommentService comments, MeToo meToo,
-			ThreadRedirects redirects, AccessRules rules, AccountService accounts, ProductAreas areas) {
+			ThreadRedirects redirects, AccessRules rules, AccountService accounts, ProductAreas areas,
+			ViewCounter views) {
+		this.views = views;
 		this.areas = areas;
 		this.accounts = accounts;
 		this.fields = fields;
@@ -110,7 +116,7 @@ class QuestionPages {
 
 	@GetMapping("/t/{id}/{slug}")
 	Mono<String> question(@PathVariable String id, @PathVariable String slug,
-			@RequestParam(name = "problem", required = false) String problem, Model model) {
+			@RequestParam(name = "problem", required = false) String problem, Model model, ServerWebExchange exchange) {
 		if (problem != null && problem.matches("[a-z-]{1,40}")) {
 			model.addAttribute("problem", problem);
 		}
@@ -120,7 +126,10 @@ class QuestionPages {
 			if (!canonical.equals(slug)) {
 				return Mono.just("redirect:" + Slugs.threadPath(id, thread.getTitle()));
 			}
-			return show(thread, viewer, model, new AnswerForm(""));
+			return viewer.map(CurrentUser::id)
+				.defaultIfEmpty(ClientAddress.of(exchange))
+				.doOnNext((viewerKey) -> this.views.viewed(id, viewerKey))
+				.then(show(thread, viewer, model, new AnswerForm("")));
 		});
 	}
 

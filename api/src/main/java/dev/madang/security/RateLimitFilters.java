@@ -1,11 +1,11 @@
 package dev.madang.security;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Set;
 
 import dev.madang.MadangProperties;
 import dev.madang.identity.MadangPrincipal;
+import dev.madang.web.ClientAddress;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
 
@@ -96,8 +96,7 @@ class RateLimitFilters {
 	}
 
 	private static String ip(ServerWebExchange exchange) {
-		InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-		return (remote != null && remote.getAddress() != null) ? remote.getAddress().getHostAddress() : "unknown";
+		return ClientAddress.of(exchange);
 	}
 
 	private static ProblemException tooMany(Duration wait) {

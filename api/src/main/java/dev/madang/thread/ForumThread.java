@@ -61,6 +61,9 @@ public class ForumThread {
 
 	private int score;
 
+	/** Views, added in batches by {@link ViewCounter}. */
+	private long viewCount;
+
 	/** How many customers said they have this problem too. */
 	private int followCount;
 
@@ -183,6 +186,10 @@ public class ForumThread {
 
 	public int getAnswerCount() {
 		return this.answerCount;
+	}
+
+	public long getViewCount() {
+		return this.viewCount;
 	}
 
 	public int getFollowCount() {

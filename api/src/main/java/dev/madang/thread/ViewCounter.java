@@ -1,0 +1,101 @@
+package dev.madang.thread;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts question views without a write per view: a viewer (account or address) counts once per question per
+ * {@link #REPEAT_AFTER}, the counts gather in memory and are added to the threads every {@link #FLUSH_EVERY} with one
+ * {@code $inc} per viewed question, and once more when the application stops. A crash loses at most the last few
+ * seconds of views, which is the price of not writing on every page read.
+ */
+@Component
+public class ViewCounter implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(ViewCounter.class);
+
+	static final Duration FLUSH_EVERY = Duration.ofSeconds(5);
+
+	static final Duration REPEAT_AFTER = Duration.ofMinutes(15);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+
+	private final Cache<String, Boolean> recentViewers = Caffeine.newBuilder()
+		.maximumSize(500_000)
+		.expireAfterWrite(REPEAT_AFTER.toMinutes(), TimeUnit.MINUTES)
+		.build();
+
+	private volatile Disposable flushing;
+
+	ViewCounter(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Counts a view of the thread by this viewer, unless they viewed it a moment ago. */
+	public void viewed(String threadId, String viewerKey) {
+		if (this.recentViewers.asMap().putIfAbsent(viewerKey + "|" + threadId, Boolean.TRUE) == null) {
+			this.pending.computeIfAbsent(threadId, (id) -> new AtomicLong()).incrementAndGet();
+		}
+	}
+
+	/** Adds the views gathered so far to the threads. */
+	public Mono<Void> flush() {
+		return Flux.fromIterable(this.pending.keySet())
+			.flatMap((threadId) -> {
+				long views = this.pending.remove(threadId).get();
+				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
+						new Update().inc("viewCount", views), ForumThread.class)
+					.onErrorResume((failure) -> {
+						this.pending.computeIfAbsent(threadId, (id) -> new AtomicLong()).addAndGet(views);
+						return Mono.empty();
+					});
+			}, 4)
+			.then();
+	}
+
+	@Override
+	public void start() {
+		this.flushing = Flux.interval(FLUSH_EVERY).onBackpressureDrop().concatMap((tick) -> flush()).subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.flushing;
+		if (running != null) {
+			running.dispose();
+		}
+		try {
+			flush().block(Duration.ofSeconds(5));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not save the last views: {}", ex.toString());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable running = this.flushing;
+		return running != null && !running.isDisposed();
+	}
+
+}
