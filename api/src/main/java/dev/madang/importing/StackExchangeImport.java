@@ -75,9 +75,10 @@ public class StackExchangeImport {
 			.then(Mono.defer(() -> importPosts(run, posts, "2", "Answers")))
 			.then(Mono.defer(() -> summarizeQuestions(run)))
 			.then(Mono.defer(() -> importDuplicateLinks(run, folder.resolve("PostLinks.xml"))))
+			.then(Mono.defer(() -> importComments(run, folder.resolve("Comments.xml"))))
 			.then(Mono.defer(() -> this.records.registerTags(run.site)))
 			.then(Mono.fromSupplier(() -> new ImportReport(run.site, run.users.size(), run.questions.size(),
-					run.answers.size(), run.accepted.get(), run.duplicates.get())));
+					run.answers.size(), run.accepted.get(), run.duplicates.get(), run.comments.get())));
 	}
 
 	private Mono<Void> importUsers(Run run, Path file) {
@@ -193,6 +194,47 @@ public class StackExchangeImport {
 		}, CONCURRENCY).then();
 	}
 
+	/**
+	 * Comments on imported questions and answers (plain text, as Stack Exchange keeps them); the threads list them by
+	 * id with {@code $addToSet}, so a re-run adds nothing and keeps comments written here since.
+	 */
+	private Mono<Void> importComments(Run run, Path file) {
+		if (!Files.isRegularFile(file)) {
+			return Mono.empty();
+		}
+		Progress progress = new Progress(run.console, run.site + " comments", DumpRows.count(file));
+		Map<String, List<String>> byThread = new ConcurrentHashMap<>();
+		return DumpRows.of(file).doOnNext((row) -> progress.step()).flatMap((row) -> {
+			String postId = row.get("PostId");
+			ImportedAnswer answer = run.answers.get(postId);
+			String threadId = (answer != null) ? run.questions.get(answer.questionId()) : run.questions.get(postId);
+			String text = row.get("Text");
+			if (threadId == null || text == null || text.isBlank()) {
+				return Mono.empty();
+			}
+			String user = (row.get("UserId") != null) ? row.get("UserId") : "anonymous";
+			String name = row.getOrDefault("UserDisplayName", run.names.getOrDefault(user, "user" + user));
+			Instant created = date(row, "CreationDate");
+			return person(run, user, name, created)
+				.flatMap((authorId) -> this.records.upsert("comments", key(run, "comment", row.get("Id")),
+						new Update().setOnInsert("threadId", threadId)
+							.setOnInsert("answerId", (answer != null) ? answer.id() : null)
+							.setOnInsert("authorId", authorId)
+							.setOnInsert("authorName", run.names.getOrDefault(user, name))
+							.setOnInsert("body", text.strip())
+							.setOnInsert("createdAt", created)))
+				.doOnNext((commentId) -> {
+					run.comments.incrementAndGet();
+					byThread.computeIfAbsent(threadId, (id) -> java.util.Collections.synchronizedList(new ArrayList<>()))
+						.add(commentId);
+				});
+		}, CONCURRENCY)
+			.thenMany(Flux.defer(() -> Flux.fromIterable(byThread.entrySet())))
+			.flatMap((thread) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(thread.getKey())),
+					new Update().addToSet("commentIds").each(thread.getValue().toArray()), "threads"), CONCURRENCY)
+			.then(Mono.fromRunnable(progress::finish));
+	}
+
 	private Mono<String> author(Run run, Map<String, String> row) {
 		String owner = ownerKey(row);
 		String name = row.getOrDefault("OwnerDisplayName", run.names.getOrDefault(owner, "user" + owner));
@@ -276,6 +318,8 @@ public class StackExchangeImport {
 		final AtomicLong accepted = new AtomicLong();
 
 		final AtomicLong duplicates = new AtomicLong();
+
+		final AtomicLong comments = new AtomicLong();
 
 		Run(String site, PrintStream console) {
 			this.site = site;

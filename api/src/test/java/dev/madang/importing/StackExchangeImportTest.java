@@ -76,6 +76,36 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 		assertThat(word).isNotEmpty();
 	}
 
+	@Test
+	void commentsComeAlongOnTheirQuestionsAndAnswers() throws IOException {
+		Path folder = SharedData.folder("se-ai");
+		Set<String> posts = new HashSet<>();
+		for (String line : Files.readAllLines(folder.resolve("Posts.xml"))) {
+			Matcher post = Pattern.compile(" Id=\"(\\d+)\" PostTypeId=\"([12])\"").matcher(line);
+			if (post.find()) {
+				posts.add(post.group(1));
+			}
+		}
+		long expected = Files.readAllLines(folder.resolve("Comments.xml")).stream()
+			.map((line) -> Pattern.compile(" PostId=\"(\\d+)\"").matcher(line))
+			.filter((postId) -> postId.find() && posts.contains(postId.group(1)))
+			.count();
+
+		ImportReport first = this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
+		assertThat(first.comments()).isEqualTo(expected);
+		Query imported = Query.query(Criteria.where("importKey").regex("^se:ai\\.stackexchange\\.com:comment:"));
+		assertThat(this.mongo.count(imported, "comments").block()).isEqualTo(expected);
+		ImportReport second = this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
+		assertThat(second.comments()).isEqualTo(expected);
+		assertThat(this.mongo.count(imported, "comments").block()).isEqualTo(expected);
+
+		org.bson.Document comment = this.mongo.findOne(imported, org.bson.Document.class, "comments").block();
+		String threadId = comment.getString("threadId");
+		this.http.get().uri("/api/v1/threads/{id}/comments", threadId).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$[*].body").value((List<String> bodies) -> assertThat(bodies)
+				.contains(comment.getString("body")));
+	}
+
 	private long countImported(String collection) {
 		return this.mongo.count(Query.query(Criteria.where("importKey").regex("^se:coffee\\.stackexchange\\.com:")),
 				collection).block(Duration.ofSeconds(30));
