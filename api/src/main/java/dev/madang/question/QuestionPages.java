@@ -167,13 +167,48 @@ class QuestionPages {
 	}
 
 	@PostMapping("/t/{id}/vote")
-	Mono<String> voteOnQuestion(@PathVariable String id, @ModelAttribute VoteForm form) {
-		return vote(id, PostType.QUESTION, id, form.value(), "");
+	Mono<String> voteOnQuestion(@PathVariable String id, @ModelAttribute VoteForm form, Model model,
+			ServerWebExchange exchange) {
+		String action = "/t/" + id + "/vote";
+		return isHtmx(exchange) ? voteInPlace(action, PostType.QUESTION, id, form.value(), model)
+				: vote(id, PostType.QUESTION, id, form.value(), "");
 	}
 
 	@PostMapping("/t/{id}/answers/{answerId}/vote")
-	Mono<String> voteOnAnswer(@PathVariable String id, @PathVariable String answerId, @ModelAttribute VoteForm form) {
-		return vote(id, PostType.ANSWER, answerId, form.value(), "#answer-" + answerId);
+	Mono<String> voteOnAnswer(@PathVariable String id, @PathVariable String answerId, @ModelAttribute VoteForm form,
+			Model model, ServerWebExchange exchange) {
+		String action = "/t/" + id + "/answers/" + answerId + "/vote";
+		return isHtmx(exchange) ? voteInPlace(action, PostType.ANSWER, answerId, form.value(), model)
+				: vote(id, PostType.ANSWER, answerId, form.value(), "#answer-" + answerId);
+	}
+
+	/**
+	 * The vote as htmx sends it: answered with the post's vote box alone (score and the caller's vote), a refusal
+	 * shown inside it, so the page updates in place.
+	 */
+	private Mono<String> voteInPlace(String action, PostType type, String postId, int value, Model model) {
+		Mono<CurrentUser> user = this.currentUsers.current().cache();
+		return user.flatMap((voter) -> this.votes.cast(voter, type, postId, value))
+			.map((result) -> voteBox(model, action, result, null))
+			.onErrorResume(ProblemException.class, (problem) -> user
+				.flatMap((voter) -> this.votes.standing(voter.id(), type, postId))
+				.map((standing) -> voteBox(model, action, standing, problemSlug(problem))));
+	}
+
+	private static String voteBox(Model model, String action, VoteService.VoteResult result, String problem) {
+		model.addAttribute("voteAction", action);
+		model.addAttribute("voteScore", result.score());
+		model.addAttribute("myVote", result.myVote());
+		model.addAttribute("voteProblem", problem);
+		return "question/parts :: votes(action=${voteAction}, score=${voteScore}, mine=${myVote}, kind='post')";
+	}
+
+	private static boolean isHtmx(ServerWebExchange exchange) {
+		return exchange.getRequest().getHeaders().containsHeader("HX-Request");
+	}
+
+	private static String problemSlug(ProblemException problem) {
+		return String.valueOf(problem.getBody().getType()).replace("/problems/", "");
 	}
 
 	@PostMapping("/t/{id}/answers/{answerId}/accept")

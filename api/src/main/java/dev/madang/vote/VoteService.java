@@ -73,6 +73,12 @@ public class VoteService {
 		});
 	}
 
+	/** The post's score and the user's vote on it now. */
+	public Mono<VoteResult> standing(String userId, PostType type, String postId) {
+		return Mono.zip(score(type, postId), votesOf(userId, java.util.List.of(postId)))
+			.map((found) -> new VoteResult(postId, found.getT1(), found.getT2().getOrDefault(postId, 0)));
+	}
+
 	/** The user's current votes on the given posts, by post id (posts without a vote are absent). */
 	public Mono<java.util.Map<String, Integer>> votesOf(String userId, java.util.Collection<String> postIds) {
 		java.util.List<String> ids = postIds.stream().map((postId) -> Vote.idFor(userId, postId)).toList();

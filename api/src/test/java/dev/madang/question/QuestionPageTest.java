@@ -131,4 +131,28 @@ class QuestionPageTest extends ApiIntegrationTest {
 		assertThat(back).endsWith("?problem=reputation-too-low");
 	}
 
+
+	@Test
+	void votesSentByHtmxAnswerWithTheVoteBoxAloneRefusalsIncluded() {
+		TestUser asker = user();
+		String questionPath = location(signedIn(asker).submit("/ask", "/ask",
+				form("title", "In-place votes", "body", "Voting without a reload.", "tags", "")));
+		String threadId = questionPath.split("/")[2];
+		BrowserSession voter = signedIn(userWithReputation(20));
+		String box = voter.post("/t/" + threadId + "/vote").header("HX-Request", "true")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("value", "1")
+				.with("_csrf", voter.csrfToken(questionPath)))
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(box).startsWith("<div class=\"votes\"").contains(">1</span>", "chosen").doesNotContain("<html");
+
+		BrowserSession newcomer = signedIn(userWithReputation(1));
+		String refused = newcomer.post("/t/" + threadId + "/vote").header("HX-Request", "true")
+			.contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.body(org.springframework.web.reactive.function.BodyInserters.fromFormData("value", "1")
+				.with("_csrf", newcomer.csrfToken(questionPath)))
+			.exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+		assertThat(refused).contains("You need more reputation for that", ">1</span>").doesNotContain("chosen");
+	}
+
 }

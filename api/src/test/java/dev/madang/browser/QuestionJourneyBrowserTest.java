@@ -1,0 +1,100 @@
+package dev.madang.browser;
+
+import java.time.Duration;
+
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.Browser;
+import dev.madang.support.TestUsers;
+import dev.madang.support.TestUsers.TestUser;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Value;
+
+import static dev.madang.support.QaSteps.reputation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The heart of the community in a real browser: a customer asks, another answers, a third votes the answer up (in
+ * place, through htmx), and the asker accepts it; the helper's reputation moves exactly as the rules say.
+ */
+class QuestionJourneyBrowserTest extends ApiIntegrationTest {
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@ParameterizedTest
+	@CsvSource({ "ko, 결제 후 영수증이 메일로 오지 않아요, ✓ 채택된 답변", "en, Receipt email never arrives after payment, ✓ Accepted answer" })
+	void askAnswerVoteAndAccept(String language, String title, String acceptedLabel) {
+		existingTags("billing");
+		TestUser asker = userWithReputation(1);
+		TestUser helper = userWithReputation(1);
+		TestUser voter = userWithReputation(20);
+		String base = "http://localhost:" + this.port;
+		WebDriver browser = Browser.start(language);
+		try {
+			signIn(browser, base, asker);
+			browser.findElement(By.id("nav-ask")).click();
+			browser.findElement(By.id("title")).sendKeys(title);
+			browser.findElement(By.id("body")).sendKeys("I paid with a card an hour ago. **No receipt** yet.");
+			browser.findElement(By.id("tags")).sendKeys("billing");
+			browser.findElement(By.id("ask-submit")).click();
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+			String questionUrl = browser.getCurrentUrl();
+			signOut(browser);
+
+			signIn(browser, base, helper);
+			browser.get(questionUrl);
+			browser.findElement(By.id("answer-body")).sendKeys("Check the spam folder, then resend it from Billing → Receipts.");
+			browser.findElement(By.id("answer-submit")).click();
+			WebElement answer = browser.findElement(By.cssSelector("article.answer"));
+			String answerId = answer.getAttribute("id").substring("answer-".length());
+			signOut(browser);
+
+			signIn(browser, base, voter);
+			browser.get(questionUrl);
+			((JavascriptExecutor) browser).executeScript("window.samePage = true;");
+			browser.findElement(By.cssSelector("#answer-" + answerId + " button.vote.up")).click();
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> "1".equals(
+					page.findElement(By.cssSelector("#answer-" + answerId + " .score")).getText()));
+			assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;"))
+				.as("the vote updated the page in place").isEqualTo(true);
+			assertThat(browser.findElement(By.cssSelector("#answer-" + answerId + " button.vote.up")).getAttribute("class"))
+				.contains("chosen");
+			browser.navigate().refresh();
+			assertThat(browser.findElement(By.cssSelector("#answer-" + answerId + " .score")).getText()).isEqualTo("1");
+			signOut(browser);
+
+			signIn(browser, base, asker);
+			browser.get(questionUrl);
+			browser.findElement(By.cssSelector("#answer-" + answerId + " button.accept")).click();
+			assertThat(browser.findElement(By.cssSelector("#answer-" + answerId + " .solution")).getText())
+				.isEqualTo(acceptedLabel);
+			assertThat(browser.findElement(By.cssSelector(".status")).getAttribute("class")).contains("solved");
+		}
+		finally {
+			browser.quit();
+		}
+		assertThat(reputation(this.http, helper.id())).isEqualTo(1 + 10 + 15);
+		assertThat(reputation(this.http, asker.id())).isEqualTo(1 + 2);
+	}
+
+	private static void signIn(WebDriver browser, String base, TestUser user) {
+		browser.get(base + "/login");
+		browser.findElement(By.id("username")).sendKeys(user.email());
+		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		browser.findElement(By.id("nav-profile"));
+	}
+
+	private static void signOut(WebDriver browser) {
+		browser.findElement(By.id("nav-logout")).click();
+		browser.findElement(By.id("nav-login"));
+	}
+
+}
