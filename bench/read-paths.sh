@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # Read-path benchmark: the question page and GET /api/v1/threads/{id} of the busiest seeded question, next to a
 # trivial endpoint of the same server in the same run (the ratio is the tracked figure; aim >= 0.5).
-# Needs wrk (apt-get install wrk) and a running Madang with the demo community loaded, e.g. from the repo root:
-#   java -jar api/target/madang.jar &   (wait until the log says the demo content is loaded)
-#   bash bench/read-paths.sh [base-url] [seconds] [connections]
+# Needs wrk (apt-get install wrk) and a running Madang with content loaded (bench/load-all-dumps.sh loads all of
+# ../shared/data), e.g. from the repo root:
+#   bash bench/read-paths.sh [base-url] [seconds] [connections]      (ANSWERS=10 picks the question)
 set -euo pipefail
 BASE=${1:-http://localhost:8080}
 SECONDS_PER_RUN=${2:-20}
 CONNECTIONS=${3:-32}
 
-# The seeded question with the most answers, found through the public API.
-ID=$(python3 - "$BASE" <<'PY'
-import json, sys, urllib.request
-base = sys.argv[1]
-hits = json.load(urllib.request.urlopen(base + "/api/v1/search?size=50&q=the"))["hits"]
-best = max(hits, key=lambda h: json.load(urllib.request.urlopen(base + "/api/v1/threads/" + h["id"]))["answerCount"])
+# A question with ANSWERS answers (10 by default; else the closest above), found through the public list API.
+WANT=${ANSWERS:-10}
+ID=$(python3 - "$BASE" "$WANT" <<'PY'
+import json, sys, urllib.request, urllib.parse
+base, want = sys.argv[1], int(sys.argv[2])
+best, cursor = None, None
+while True:
+    url = base + "/api/v1/threads?sort=newest&size=100" + ("&cursor=" + urllib.parse.quote(cursor) if cursor else "")
+    page = json.load(urllib.request.urlopen(url))
+    for item in page["items"]:
+        if item["answerCount"] >= want and (best is None or item["answerCount"] < best["answerCount"]):
+            best = item
+    if (best and best["answerCount"] == want) or not page.get("nextCursor"):
+        break
+    cursor = page["nextCursor"]
 print(best["id"])
 PY
 )

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -60,7 +61,9 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 			browser.get(questionUrl);
 			((JavascriptExecutor) browser).executeScript("window.samePage = true;");
 			browser.findElement(By.cssSelector("#answer-" + answerId + " button.vote.up")).click();
-			new WebDriverWait(browser, Duration.ofSeconds(10)).until((page) -> "1".equals(
+			// htmx replaces the vote box: an element found just before the swap goes stale, so look again.
+			new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+				.until((page) -> "1".equals(
 					page.findElement(By.cssSelector("#answer-" + answerId + " .score")).getText()));
 			assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;"))
 				.as("the vote updated the page in place").isEqualTo(true);
