@@ -12,7 +12,7 @@ import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
-import dev.madang.thread.PostProblems;
+import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.thread.ThreadStatus;
 import dev.madang.web.ProblemException;

@@ -3,11 +3,9 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
-import dev.madang.revision.Deletion;
-import dev.madang.revision.LastEdit;
+import dev.madang.post.Post;
 import dev.madang.revision.Revision;
 
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -16,34 +14,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code indexPending} in the same atomic update; the indexer clears the flag once that version is searchable.
  */
 @Document("threads")
-public class ForumThread {
-
-	@Id
-	private String id;
+public class ForumThread extends Post {
 
 	private String title;
-
-	private String body;
-
-	/** The body rendered and sanitized when it was written, so reading a page never renders it again. */
-	private String bodyHtml;
 
 	private List<String> tags;
 
 	/** The product area's slug, or null. */
 	private String productArea;
-
-	private String authorId;
-
-	/** {@code markdown} for posts written here, {@code html} for imported ones (sanitized when shown). */
-	private String bodyFormat;
-
-	/** Where an imported thread came from, unique, so importing again changes nothing. */
-	@Indexed(unique = true, sparse = true)
-	private String importKey;
-
-	/** The score the thread had at its source; votes cast here add to it. */
-	private int importedScore;
 
 	private Attribution source;
 
@@ -58,8 +36,6 @@ public class ForumThread {
 
 	/** The ids of the comments on the question and its answers, read by id with the page. */
 	private List<String> commentIds;
-
-	private int score;
 
 	/** Views, added in batches by {@link ViewCounter}. */
 	private long viewCount;
@@ -81,17 +57,6 @@ public class ForumThread {
 
 	private Instant lastActivityAt;
 
-	private Instant createdAt;
-
-	private Instant updatedAt;
-
-	/** The revision the title, tags and body are at; 0 in threads stored before editing existed means 1. */
-	private int revision;
-
-	private LastEdit lastEdit;
-
-	private Deletion deletion;
-
 	/** The status to go back to when a deleted thread is undeleted. */
 	private ThreadStatus statusBeforeDelete;
 
@@ -105,51 +70,24 @@ public class ForumThread {
 	ForumThread() {
 	}
 
-	static ForumThread start(String authorId, String title, String body, String bodyHtml, List<String> tags,
+	private ForumThread(String authorId, String title, String body, String bodyHtml, List<String> tags,
 			String productArea, Instant now) {
-		ForumThread thread = new ForumThread();
-		thread.productArea = productArea;
-		thread.authorId = authorId;
-		thread.bodyHtml = bodyHtml;
-		thread.title = title;
-		thread.body = body;
-		thread.tags = List.copyOf(tags);
-		thread.createdAt = now;
-		thread.updatedAt = now;
-		thread.lastActivityAt = now;
-		thread.version = 1;
-		thread.revision = 1;
-		thread.indexPending = true;
-		return thread;
+		super(authorId, body, bodyHtml, now);
+		this.title = title;
+		this.tags = List.copyOf(tags);
+		this.productArea = productArea;
+		this.lastActivityAt = now;
+		this.version = 1;
+		this.indexPending = true;
 	}
 
-	public String getId() {
-		return this.id;
+	static ForumThread start(String authorId, String title, String body, String bodyHtml, List<String> tags,
+			String productArea, Instant now) {
+		return new ForumThread(authorId, title, body, bodyHtml, tags, productArea, now);
 	}
 
 	public String getTitle() {
 		return this.title;
-	}
-
-	public String getBody() {
-		return this.body;
-	}
-
-	/** The stored rendering, or null for threads stored before renderings were kept. */
-	public String getBodyHtml() {
-		return this.bodyHtml;
-	}
-
-	public String getBodyFormat() {
-		return (this.bodyFormat != null) ? this.bodyFormat : "markdown";
-	}
-
-	public String getImportKey() {
-		return this.importKey;
-	}
-
-	public int getImportedScore() {
-		return this.importedScore;
 	}
 
 	public Attribution getSource() {
@@ -158,10 +96,6 @@ public class ForumThread {
 
 	public List<String> getDuplicateOf() {
 		return (this.duplicateOf != null) ? this.duplicateOf : List.of();
-	}
-
-	public String getAuthorId() {
-		return this.authorId;
 	}
 
 	public List<String> getTags() {
@@ -196,10 +130,6 @@ public class ForumThread {
 		return this.followCount;
 	}
 
-	public int getScore() {
-		return this.score;
-	}
-
 	public String getAcceptedAnswerId() {
 		return this.acceptedAnswerId;
 	}
@@ -224,42 +154,20 @@ public class ForumThread {
 		return this.lastActivityAt;
 	}
 
-	public Instant getCreatedAt() {
-		return this.createdAt;
-	}
-
-	public Instant getUpdatedAt() {
-		return this.updatedAt;
-	}
-
-	public int getRevision() {
-		return Math.max(1, this.revision);
-	}
-
-	/** The last edit, or null while the thread is as its author first wrote it. */
-	public LastEdit getLastEdit() {
-		return this.lastEdit;
-	}
-
-	/** Set while the thread is deleted. */
-	public Deletion getDeletion() {
-		return this.deletion;
-	}
-
 	public ThreadStatus getStatusBeforeDelete() {
 		return this.statusBeforeDelete;
 	}
 
+	/** A thread's status says whether it is deleted ({@code deletion} holds who did it and when). */
+	@Override
 	public boolean isDeleted() {
 		return getStatus() == ThreadStatus.DELETED;
 	}
 
 	/** The thread's title, tags and body as the revision they are now. */
+	@Override
 	public Revision currentRevision() {
-		return Revision.of(this.id, "question", getRevision(),
-				(this.lastEdit != null) ? this.lastEdit.editorId() : this.authorId, this.title, getTags(), this.body,
-				getBodyFormat(), (this.lastEdit != null) ? this.lastEdit.summary() : "",
-				(this.lastEdit != null) ? this.lastEdit.at() : this.createdAt);
+		return currentRevision("question", this.title, getTags());
 	}
 
 	public long getVersion() {

@@ -11,6 +11,7 @@ import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.PostProblems;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;

@@ -8,7 +8,7 @@ import dev.madang.identity.CurrentUser;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
-import dev.madang.thread.PostProblems;
+import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package dev.madang.thread;
+package dev.madang.post;
 
 import dev.madang.web.ProblemException;
 
