@@ -1,9 +1,11 @@
 package dev.madang.importing;
 
 import dev.madang.tag.TagRegistry;
+import dev.madang.thread.ThreadChanged;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -20,14 +22,22 @@ class ImportedRecords {
 
 	private final TagRegistry tags;
 
-	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags) {
+	private final ApplicationEventPublisher events;
+
+	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags, ApplicationEventPublisher events) {
 		this.mongo = mongo;
 		this.tags = tags;
+		this.events = events;
 	}
 
-	/** Imported questions bring their tags: registered, so members can use them without the create-tag privilege. */
-	Mono<Void> registerTags(String site) {
-		return this.tags.registerInUse("import:" + site).then();
+	/**
+	 * Ends an import: the imported questions' tags are registered (members use them without the create-tag privilege)
+	 * and the indexer is woken for the new threads instead of waiting for its next sweep.
+	 */
+	Mono<Void> finish(String site) {
+		return this.tags.registerInUse("import:" + site)
+			.doOnSuccess((registered) -> this.events.publishEvent(new ThreadChanged("import:" + site)))
+			.then();
 	}
 
 	/** Creates the document with this import key unless it exists; returns its id either way. */

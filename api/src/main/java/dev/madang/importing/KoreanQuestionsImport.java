@@ -73,7 +73,7 @@ public class KoreanQuestionsImport {
 					.doOnTerminate(progress::step);
 			}, 8))
 			.count()
-			.flatMap((count) -> this.records.registerTags(SITE).thenReturn(count))
+			.flatMap((count) -> this.records.finish(SITE).thenReturn(count))
 			.doOnSuccess((count) -> progress.finish());
 	}
 

@@ -76,7 +76,7 @@ public class StackExchangeImport {
 			.then(Mono.defer(() -> summarizeQuestions(run)))
 			.then(Mono.defer(() -> importDuplicateLinks(run, folder.resolve("PostLinks.xml"))))
 			.then(Mono.defer(() -> importComments(run, folder.resolve("Comments.xml"))))
-			.then(Mono.defer(() -> this.records.registerTags(run.site)))
+			.then(Mono.defer(() -> this.records.finish(run.site)))
 			.then(Mono.fromSupplier(() -> new ImportReport(run.site, run.users.size(), run.questions.size(),
 					run.answers.size(), run.accepted.get(), run.duplicates.get(), run.comments.get())));
 	}

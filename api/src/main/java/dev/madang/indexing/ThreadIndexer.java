@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drains threads marked {@code indexPending} into the posts index: in bulk, with the thread's version as the external
  * version, and clears the mark only when that same version is what got indexed (a newer edit keeps it pending).
- * Runs when a write signals it and on a timer; while Elasticsearch fails it backs off and nothing is lost.
+ * Runs when a write signals it, when a backoff ends, and on a slow sweep for writes made elsewhere; while
+ * Elasticsearch fails it backs off and nothing is lost.
  */
 @Component
 class ThreadIndexer implements SmartLifecycle {
@@ -124,8 +125,10 @@ class ThreadIndexer implements SmartLifecycle {
 			.doOnSuccess((ignored) -> this.status.succeeded())
 			.onErrorResume((failure) -> {
 				this.indexReady = false;
-				Duration backoff = this.status.failed(failure, this.settings.pollInterval(), this.settings.maxBackoff());
+				Duration backoff = this.status.failed(failure, this.settings.retryDelay(), this.settings.maxBackoff());
 				log.warn("Indexing failed, retrying in {} ms: {}", backoff.toMillis(), failure.toString());
+				// Wake up when the backoff ends rather than at the next sweep.
+				Mono.delay(backoff.plusMillis(10)).subscribe((tick) -> this.wakeUps.tryEmitNext(Boolean.TRUE));
 				return Mono.empty();
 			});
 	}
