@@ -144,7 +144,25 @@ class ThreadIndexer implements SmartLifecycle {
 		if (this.indexReady) {
 			return Mono.empty();
 		}
-		return Mono.fromFuture(this.posts::ensureExists).doOnSuccess((done) -> this.indexReady = true);
+		return Mono.fromFuture(this.posts::ensureExists)
+			.flatMap((created) -> created ? reindexEverything() : Mono.empty())
+			.doOnSuccess((done) -> this.indexReady = true);
+	}
+
+	/**
+	 * A new, empty index (a fresh cluster, lost search data, or a new schema version behind the alias): every thread
+	 * is marked for indexing again, since Elasticsearch holds nothing MongoDB cannot rebuild.
+	 */
+	private Mono<Void> reindexEverything() {
+		return this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
+				new Update().set("indexPending", true), ForumThread.class)
+			.doOnNext((marked) -> {
+				if (marked.getModifiedCount() > 0) {
+					log.info("New search index {}: indexing all {} threads again", this.posts.concreteName(),
+							marked.getModifiedCount());
+				}
+			})
+			.then();
 	}
 
 	private Mono<Integer> indexNextBatch() {

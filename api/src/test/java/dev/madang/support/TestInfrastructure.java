@@ -114,7 +114,16 @@ public final class TestInfrastructure {
 			catch (java.io.IOException ex) {
 				throw new IllegalStateException(ex);
 			}
-			this.container = new ElasticsearchContainer("docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
+			// The official image plus Madang's analysis plugin (bundled in the search module's jar), as in production.
+			String image = new org.testcontainers.images.builder.ImageFromDockerfile("madang-elasticsearch", false)
+				.withFileFromClasspath("madang-analysis.zip", "dev/madang/search/local/madang-analysis.zip")
+				.withDockerfileFromBuilder((dockerfile) -> dockerfile
+					.from("docker.elastic.co/elasticsearch/elasticsearch:8.19.21")
+					.copy("madang-analysis.zip", "/tmp/madang-analysis.zip")
+					.run("bin/elasticsearch-plugin install --batch file:///tmp/madang-analysis.zip"))
+				.get();
+			this.container = new ElasticsearchContainer(org.testcontainers.utility.DockerImageName.parse(image)
+				.asCompatibleSubstituteFor("docker.elastic.co/elasticsearch/elasticsearch"))
 				.withEnv("xpack.security.enabled", "false")
 				.withEnv("ES_JAVA_OPTS", "-Xms512m -Xmx512m");
 			this.container.setPortBindings(List.of(this.hostPort + ":9200"));

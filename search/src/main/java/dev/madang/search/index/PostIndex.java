@@ -28,7 +28,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
  */
 public final class PostIndex {
 
-	public static final int SCHEMA_VERSION = 1;
+	public static final int SCHEMA_VERSION = 2;
 
 	private static final String DEFINITION = "posts.json";
 
@@ -51,17 +51,38 @@ public final class PostIndex {
 		return this.alias + "-v" + SCHEMA_VERSION;
 	}
 
-	/** Creates the concrete index with its alias unless the alias already exists; safe to race with other instances. */
-	public CompletableFuture<Void> ensureExists() {
+	/**
+	 * Makes the alias point at this schema's concrete index: creates it when missing (a new cluster, lost data) or
+	 * when the alias still points at an older schema's index, then moves the alias in one atomic step. Returns
+	 * whether the index is new, in which case it is empty and everything must be indexed again. Safe to race with
+	 * other instances.
+	 */
+	public CompletableFuture<Boolean> ensureExists() {
 		return this.client.indices().existsAlias((request) -> request.name(this.alias)).thenCompose((exists) -> {
-			if (exists.value()) {
-				return CompletableFuture.completedFuture(null);
+			if (!exists.value()) {
+				return this.client.indices()
+					.create((request) -> request.withJson(definition()).index(concreteName())
+						.aliases(this.alias, (alias) -> alias.isWriteIndex(true)))
+					.thenApply((created) -> Boolean.TRUE)
+					.exceptionallyCompose(PostIndex::ignoreAlreadyExists);
 			}
-			return this.client.indices()
-				.create((request) -> request.withJson(definition()).index(concreteName())
-					.aliases(this.alias, (alias) -> alias.isWriteIndex(true)))
-				.<Void>thenApply((created) -> null)
-				.exceptionallyCompose(PostIndex::ignoreAlreadyExists);
+			return this.client.indices().getAlias((request) -> request.name(this.alias)).thenCompose((current) -> {
+				if (current.result().containsKey(concreteName())) {
+					return CompletableFuture.completedFuture(Boolean.FALSE);
+				}
+				return this.client.indices()
+					.create((request) -> request.withJson(definition()).index(concreteName()))
+					.thenApply((created) -> Boolean.TRUE)
+					.exceptionallyCompose(PostIndex::ignoreAlreadyExists)
+					.thenCompose((created) -> this.client.indices().updateAliases((update) -> {
+						for (String old : current.result().keySet()) {
+							update.actions((action) -> action.remove((remove) -> remove.index(old).alias(this.alias)));
+						}
+						return update.actions((action) -> action.add((add) -> add.index(concreteName()).alias(this.alias)
+							.isWriteIndex(true)));
+					}))
+					.thenApply((moved) -> Boolean.TRUE);
+			});
 		});
 	}
 
@@ -150,10 +171,11 @@ public final class PostIndex {
 		return stream;
 	}
 
-	private static CompletableFuture<Void> ignoreAlreadyExists(Throwable failure) {
+	/** Another instance created it a moment ago: it is new all the same. */
+	private static CompletableFuture<Boolean> ignoreAlreadyExists(Throwable failure) {
 		Throwable cause = (failure instanceof java.util.concurrent.CompletionException) ? failure.getCause() : failure;
 		if (cause instanceof ElasticsearchException ex && "resource_already_exists_exception".equals(ex.error().type())) {
-			return CompletableFuture.completedFuture(null);
+			return CompletableFuture.completedFuture(Boolean.TRUE);
 		}
 		return CompletableFuture.failedFuture(cause);
 	}

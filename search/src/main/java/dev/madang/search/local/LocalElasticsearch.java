@@ -59,6 +59,7 @@ public final class LocalElasticsearch implements AutoCloseable {
 		this.stopRequested = false;
 		Instant begin = Instant.now();
 		this.home = new ElasticsearchDistribution(this.settings.version()).install(this.settings.installRoot());
+		AnalysisPlugin.installInto(this.home);
 		Path nodeDir = this.settings.nodeDir();
 		stopLeftoverNode(nodeDir.resolve("elasticsearch.pid"));
 		prepareNodeDirectory(nodeDir);
