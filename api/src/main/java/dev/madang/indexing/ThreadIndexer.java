@@ -197,8 +197,9 @@ class ThreadIndexer implements SmartLifecycle {
 			return PostDocument.removal(thread.getId(), thread.getVersion());
 		}
 		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
-				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()),
-				thread.getTags(), thread.getCreatedAt());
+				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), thread.getTags(),
+				thread.getProductArea(), thread.getStatus().name().toLowerCase(java.util.Locale.ROOT),
+				thread.getAcceptedAnswerId() != null, thread.getScore(), thread.getAnswerCount(), thread.getCreatedAt());
 	}
 
 }

@@ -1,12 +1,12 @@
 package dev.madang.search;
 
-import java.util.List;
-
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import dev.madang.search.index.PostIndex;
 import dev.madang.search.index.PostSearchResult;
+import dev.madang.search.index.SearchQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -25,16 +25,27 @@ class SearchApi {
 		this.posts = posts;
 	}
 
+	/**
+	 * Ranked matches with highlighted snippets and facet counts. {@code status}: solved, unanswered or open;
+	 * {@code sort}: relevance (default with text), newest (default without) or votes; {@code cursor}: the previous
+	 * page's {@code nextCursor}.
+	 */
 	@GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
 	Mono<PostSearchResult> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
+			@RequestParam(required = false) @Size(max = 35) String tag,
+			@RequestParam(required = false) @Size(max = 40) String area,
+			@RequestParam(required = false) @Pattern(regexp = "solved|unanswered|open") String status,
+			@RequestParam(required = false) @Pattern(regexp = "relevance|newest|votes") String sort,
+			@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,4}") String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
-		return search(this.posts, query, size);
+		int from = (cursor != null) ? Integer.parseInt(cursor) : 0;
+		return search(this.posts, new SearchQuery(query, tag, area, status, sort, from, size));
 	}
 
 	/** Searches, reading a missing index as no results and an unreachable Elasticsearch as {@link SearchUnavailableException}. */
-	static Mono<PostSearchResult> search(PostIndex posts, String query, int size) {
-		return Mono.fromFuture(() -> posts.search(query, size))
-			.onErrorResume(SearchApi::indexNotCreatedYet, (missing) -> Mono.just(new PostSearchResult(0, List.of())))
+	static Mono<PostSearchResult> search(PostIndex posts, SearchQuery query) {
+		return Mono.fromFuture(() -> posts.search(query))
+			.onErrorResume(SearchApi::indexNotCreatedYet, (missing) -> Mono.just(PostSearchResult.empty()))
 			.onErrorMap((failure) -> !(failure instanceof ElasticsearchException), SearchUnavailableException::new);
 	}
 

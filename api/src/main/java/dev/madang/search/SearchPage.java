@@ -1,6 +1,7 @@
 package dev.madang.search;
 
 import dev.madang.search.index.PostIndex;
+import dev.madang.search.index.SearchQuery;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Controller;
@@ -24,7 +25,7 @@ class SearchPage {
 	Mono<String> search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
 		String text = (query.length() > MAX_QUERY_LENGTH) ? query.substring(0, MAX_QUERY_LENGTH) : query;
 		model.addAttribute("q", text);
-		return SearchApi.search(this.posts, text, 20).map((result) -> {
+		return SearchApi.search(this.posts, SearchQuery.text(text, 20)).map((result) -> {
 			model.addAttribute("result", result);
 			model.addAttribute("unavailable", false);
 			return "search";

@@ -11,12 +11,15 @@ import java.util.List;
 public record PostDocument(String id, long version, Source source) {
 
 	/** The indexed fields, as they are stored in {@code _source}. */
-	public record Source(String kind, String title, String body, List<String> tags, Instant createdAt) {
+	public record Source(String kind, String title, String body, List<String> tags, String area, String status,
+			boolean solved, int score, int answerCount, Instant createdAt) {
 	}
 
+	/** A question: its text, and what search filters and ranks by. */
 	public static PostDocument question(String id, long version, String title, String body, List<String> tags,
-			Instant createdAt) {
-		return new PostDocument(id, version, new Source("question", title, body, List.copyOf(tags), createdAt));
+			String area, String status, boolean solved, int score, int answerCount, Instant createdAt) {
+		return new PostDocument(id, version, new Source("question", title, body, List.copyOf(tags), area, status, solved,
+				score, answerCount, createdAt));
 	}
 
 	public static PostDocument removal(String id, long version) {

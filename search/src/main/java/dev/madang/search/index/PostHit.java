@@ -8,5 +8,5 @@ import java.util.List;
  * {@code <em>} tags marking matched words are markup.
  */
 public record PostHit(String id, String kind, String title, String titleHtml, String snippetHtml, List<String> tags,
-		Instant createdAt, double score) {
+		String area, String status, boolean solved, int votes, int answerCount, Instant createdAt, double score) {
 }

@@ -28,7 +28,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
  */
 public final class PostIndex {
 
-	public static final int SCHEMA_VERSION = 2;
+	public static final int SCHEMA_VERSION = 3;
 
 	private static final String DEFINITION = "posts.json";
 
@@ -123,19 +123,86 @@ public final class PostIndex {
 		});
 	}
 
-	/** Ranked matches for free text (any characters; nothing in it is query syntax), newest first when it is blank. */
+	/** Ranked matches for free text, newest first when it is blank. */
 	public CompletableFuture<PostSearchResult> search(String text, int size) {
+		return search(SearchQuery.text(text, size));
+	}
+
+	/**
+	 * Matches for the query with its filters, highlighted, with facet counts. Relevance is BM25 on title (×3) and body,
+	 * multiplied by 1.5 for solved questions and by 1.2 for questions voted to 5 or more: a solved, well-voted answer
+	 * is what a customer searching wants first.
+	 */
+	public CompletableFuture<PostSearchResult> search(SearchQuery query) {
 		SearchRequest request = SearchRequest.of((search) -> {
-			search.index(this.alias).size(size).trackTotalHits((track) -> track.enabled(true)).query(query(text))
-				.highlight(highlight());
-			if (text == null || text.isBlank()) {
-				search.sort((sort) -> sort.field((field) -> field.field("createdAt").order(SortOrder.Desc)));
+			search.index(this.alias).from(query.from()).size(query.size())
+				.trackTotalHits((track) -> track.enabled(true))
+				.query(ranked(query))
+				.highlight(highlight())
+				.aggregations("tags", (agg) -> agg.terms((terms) -> terms.field("tags").size(10)))
+				.aggregations("areas", (agg) -> agg.terms((terms) -> terms.field("area").size(20)))
+				.aggregations("solved", (agg) -> agg.filter((filter) -> filter.term((term) -> term.field("solved")
+					.value(true))))
+				.aggregations("unanswered", (agg) -> agg.filter((filter) -> filter.term((term) -> term.field("answerCount")
+					.value(0))));
+			switch (query.effectiveSort()) {
+				case "newest" -> search.sort((sort) -> sort.field((field) -> field.field("createdAt").order(SortOrder.Desc)));
+				case "votes" -> search.sort((sort) -> sort.field((field) -> field.field("score").order(SortOrder.Desc)))
+					.sort((sort) -> sort.field((field) -> field.field("createdAt").order(SortOrder.Desc)));
+				default -> {
+				}
 			}
 			return search;
 		});
-		return this.client.search(request, PostDocument.Source.class)
-			.thenApply((response) -> new PostSearchResult(response.hits().total().value(),
-					response.hits().hits().stream().map(PostIndex::toHit).toList()));
+		return this.client.search(request, PostDocument.Source.class).thenApply((response) -> {
+			long total = response.hits().total().value();
+			int next = query.from() + query.size();
+			return new PostSearchResult(total, response.hits().hits().stream().map(PostIndex::toHit).toList(),
+					facets(response.aggregations()), (next < total) ? String.valueOf(next) : null);
+		});
+	}
+
+	private static Query ranked(SearchQuery query) {
+		List<Query> filters = new ArrayList<>();
+		if (query.tag() != null && !query.tag().isBlank()) {
+			filters.add(Query.of((q) -> q.term((term) -> term.field("tags").value(query.tag().strip().toLowerCase(java.util.Locale.ROOT)))));
+		}
+		if (query.area() != null && !query.area().isBlank()) {
+			filters.add(Query.of((q) -> q.term((term) -> term.field("area").value(query.area().strip()))));
+		}
+		if (query.status() != null && !query.status().isBlank()) {
+			filters.add(switch (query.status()) {
+				case "solved" -> Query.of((q) -> q.term((term) -> term.field("solved").value(true)));
+				case "unanswered" -> Query.of((q) -> q.term((term) -> term.field("answerCount").value(0)));
+				default -> Query.of((q) -> q.bool((bool) -> bool.mustNot((not) -> not.term((term) -> term.field("solved")
+					.value(true)))));
+			});
+		}
+		Query matching = query(query.text());
+		Query filtered = Query.of((q) -> q.bool((bool) -> bool.must(matching).filter(filters)));
+		if (!query.hasText()) {
+			return filtered;
+		}
+		return Query.of((q) -> q.functionScore((score) -> score.query(filtered)
+			.functions((function) -> function.filter((f) -> f.term((term) -> term.field("solved").value(true))).weight(1.5))
+			.functions((function) -> function.filter((f) -> f.range((range) -> range.number((n) -> n.field("score").gte(5.0))))
+				.weight(1.2))
+			.scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.Multiply)
+			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
+	}
+
+	private static SearchFacets facets(Map<String, co.elastic.clients.elasticsearch._types.aggregations.Aggregate> aggregations) {
+		if (aggregations == null || aggregations.isEmpty()) {
+			return SearchFacets.NONE;
+		}
+		return new SearchFacets(counts(aggregations.get("tags")), counts(aggregations.get("areas")),
+				aggregations.get("solved").filter().docCount(), aggregations.get("unanswered").filter().docCount());
+	}
+
+	private static List<SearchFacets.Count> counts(co.elastic.clients.elasticsearch._types.aggregations.Aggregate terms) {
+		return terms.sterms().buckets().array().stream()
+			.map((bucket) -> new SearchFacets.Count(bucket.key().stringValue(), bucket.docCount()))
+			.toList();
 	}
 
 	private static Query query(String text) {
@@ -155,8 +222,8 @@ public final class PostIndex {
 		PostDocument.Source source = hit.source();
 		Map<String, List<String>> highlights = hit.highlight();
 		return new PostHit(hit.id(), source.kind(), source.title(), first(highlights.get("title")),
-				first(highlights.get("body")), source.tags(), source.createdAt(),
-				(hit.score() != null) ? hit.score() : 0.0);
+				first(highlights.get("body")), source.tags(), source.area(), source.status(), source.solved(),
+				source.score(), source.answerCount(), source.createdAt(), (hit.score() != null) ? hit.score() : 0.0);
 	}
 
 	private static String first(List<String> fragments) {

@@ -2,6 +2,14 @@ package dev.madang.search.index;
 
 import java.util.List;
 
-/** A page of search results and how many posts matched in all. */
-public record PostSearchResult(long total, List<PostHit> hits) {
+/**
+ * A page of search results, how many posts matched in all, how they divide up, and the cursor of the next page (null
+ * on the last).
+ */
+public record PostSearchResult(long total, List<PostHit> hits, SearchFacets facets, String nextCursor) {
+
+	public static PostSearchResult empty() {
+		return new PostSearchResult(0, List.of(), SearchFacets.NONE, null);
+	}
+
 }
