@@ -21,11 +21,23 @@ class SearchPage {
 		this.posts = posts;
 	}
 
+	/** The page narrows like the API: tag, product area, status and sort, kept when following facet links. */
 	@GetMapping("/search")
-	Mono<String> search(@RequestParam(name = "q", defaultValue = "") String query, Model model) {
+	Mono<String> search(@RequestParam(name = "q", defaultValue = "") String query,
+			@RequestParam(required = false) String tag, @RequestParam(required = false) String area,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String cursor, Model model) {
 		String text = (query.length() > MAX_QUERY_LENGTH) ? query.substring(0, MAX_QUERY_LENGTH) : query;
+		String safeTag = matching(tag, "[\\p{L}\\p{N}+#.\\-]{1,35}");
+		String safeArea = matching(area, "[a-z0-9-]{1,40}");
+		String safeStatus = matching(status, "solved|unanswered|open");
+		String safeSort = matching(sort, "relevance|newest|votes");
+		String safeCursor = matching(cursor, "[0-9]{1,4}");
 		model.addAttribute("q", text);
-		return SearchApi.search(this.posts, SearchQuery.text(text, 20)).map((result) -> {
+		model.addAttribute("filters", new Filters(safeTag, safeArea, safeStatus, safeSort));
+		SearchQuery request = new SearchQuery(text, safeTag, safeArea, safeStatus, safeSort,
+				(safeCursor != null) ? Integer.parseInt(safeCursor) : 0, 20);
+		return SearchApi.search(this.posts, request).map((result) -> {
 			model.addAttribute("result", result);
 			model.addAttribute("unavailable", false);
 			return "search";
@@ -33,6 +45,14 @@ class SearchPage {
 			model.addAttribute("unavailable", true);
 			return Mono.just("search");
 		});
+	}
+
+	private static String matching(String value, String pattern) {
+		return (value != null && value.matches(pattern)) ? value : null;
+	}
+
+	/** The narrowing in effect, for building the page's links. */
+	record Filters(String tag, String area, String status, String sort) {
 	}
 
 }

@@ -55,6 +55,12 @@ class SearchApiTest extends ApiIntegrationTest {
 		this.http.get().uri("/api/v1/search?q=quillhopper&sort=newest&size=2&cursor=2").exchange().expectBody()
 			.jsonPath("$.nextCursor").doesNotExist();
 
+		String page = this.http.get().uri("/search?q=quillhopper&status=solved")
+			.header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "ko").exchange().expectStatus().isOk()
+			.expectBody(String.class).returnResult().getResponseBody();
+		assertThat(page).contains("해결됨 (1)", "office-s1 (1)", "/t/" + solved).doesNotContain("/t/" + unsolved);
+		this.http.get().uri("/search?q=quillhopper&status=<script>&cursor=x").exchange().expectStatus().isOk();
+
 		this.http.get().uri("/api/v1/search?q=x&status=everything").exchange().expectStatus().isBadRequest();
 		this.http.get().uri("/api/v1/search?q=\"unbalanced (query* OR AND").exchange().expectStatus().isOk();
 	}
