@@ -43,7 +43,12 @@ class ProfileTest extends ApiIntegrationTest {
 		String questionPage = this.http.get().uri("/t/{id}", threadId).exchange().expectStatus().is3xxRedirection()
 			.returnResult(String.class).getResponseHeaders().getLocation().toString();
 		assertThat(this.http.get().uri(questionPage).exchange().expectBody(String.class).returnResult().getResponseBody())
-			.contains("href=\"/u/" + helper.id() + "\"");
+			.contains("href=\"/u/" + helper.id() + "\"", ">" + displayName(helper) + "</a>").doesNotContain("former member");
+	}
+
+	private String displayName(TestUser user) {
+		return (String) this.http.get().uri("/api/v1/users/{id}/profile", user.id()).exchange()
+			.expectBody(java.util.Map.class).returnResult().getResponseBody().get("displayName");
 	}
 
 	@Test
