@@ -71,7 +71,8 @@ class RateLimitFilters {
 		String path = exchange.getRequest().getPath().value();
 		HttpMethod method = exchange.getRequest().getMethod();
 		String ip = ip(exchange);
-		if (HttpMethod.GET.equals(method) && (path.equals("/api/v1/search") || path.equals("/search"))) {
+		if (HttpMethod.GET.equals(method) && (path.equals("/api/v1/search") || path.equals("/search")
+				|| path.equals("/ask/similar") || path.endsWith("/similar"))) {
 			return this.limiter.take("search", ip, this.limits.searchesPerIp(), MINUTE);
 		}
 		if (!WRITES.contains(method) || path.equals("/login") || path.equals("/signup")) {

@@ -60,7 +60,8 @@ class SecurityConfiguration {
 			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
 			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
 					"/api/v1/threads/*/answers", "/api/v1/threads/*/comments", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
-					"/api/v1/threads/*/revisions", "/api/v1/threads/*/answers/*/revisions", "/questions", "/u/*", "/p/*",
+					"/api/v1/threads/*/revisions", "/api/v1/threads/*/answers/*/revisions", "/api/v1/threads/*/similar",
+					"/questions", "/u/*", "/p/*",
 					"/api/v1/users/*/profile")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()

@@ -232,6 +232,9 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /admin/areas/{slug}", (c, u) -> c.post().uri("/admin/areas/{slug}", this.areaSlug)
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("name", "Renamed again"))
 			.exchange(), 403, 403, 403, 303, 303);
+		row("GET /api/v1/threads/{id}/similar", (c, u) -> c.get().uri("/api/v1/threads/{id}/similar", this.threadId)
+			.exchange(), 200, 200, 200, 200, 200);
+		row("GET /ask/similar", (c, u) -> c.get().uri("/ask/similar?title=matrix").exchange(), 302, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
 		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),

@@ -162,6 +162,32 @@ public final class PostIndex {
 		});
 	}
 
+	/**
+	 * Up to {@code size} questions like the given text (a title being typed, or another question's title and body),
+	 * solved ones ranked up, leaving out {@code excludeId}. Short texts must match in full and longer ones in 60 % of
+	 * their terms, so a title does not drag in everything that shares one word with it.
+	 */
+	public CompletableFuture<List<PostHit>> similar(String text, String excludeId, int size) {
+		if (text == null || text.isBlank()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		Query alike = Query.of((q) -> q.bool((bool) -> {
+			bool.must((must) -> must.multiMatch((match) -> match.query(text).fields("title^3", "body")
+				.minimumShouldMatch("2<-40%")));
+			if (excludeId != null) {
+				bool.mustNot((not) -> not.ids((ids) -> ids.values(excludeId)));
+			}
+			return bool;
+		}));
+		Query boosted = Query.of((q) -> q.functionScore((score) -> score.query(alike)
+			.functions((function) -> function.filter((f) -> f.term((term) -> term.field("solved").value(true))).weight(1.5))
+			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
+		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(boosted)
+			.highlight(highlight()));
+		return this.client.search(request, PostDocument.Source.class)
+			.thenApply((response) -> response.hits().hits().stream().map(PostIndex::toHit).toList());
+	}
+
 	private static Query ranked(SearchQuery query) {
 		List<Query> filters = new ArrayList<>();
 		if (query.tag() != null && !query.tag().isBlank()) {
