@@ -65,6 +65,15 @@ class SearchApiTest extends ApiIntegrationTest {
 		this.http.get().uri("/api/v1/search?q=\"unbalanced (query* OR AND").exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void typosStillFindTheQuestion() {
+		String id = ask(user(), Map.of("title", "Zanzibarian printer cartridge not recognised", "body", "Ink is new."));
+		for (String typo : new String[] { "zanzibarain printer", "Zanzibarian cartrige", "zanzibarian catridge" }) {
+			eventually(Duration.ofSeconds(20), () -> assertThat(ids("/api/v1/search?q=" + typo)).first().isEqualTo(id));
+		}
+		assertThat(ids("/api/v1/search?q=xanzibarian")).doesNotContain(id);
+	}
+
 	private String ask(TestUser user, Map<String, Object> question) {
 		return as(user).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON).bodyValue(question)
 			.exchange().expectStatus().isCreated()

@@ -235,7 +235,10 @@ public final class PostIndex {
 		if (text == null || text.isBlank()) {
 			return Query.of((query) -> query.matchAll((all) -> all));
 		}
-		return Query.of((query) -> query.multiMatch((match) -> match.query(text).fields("title^3", "body")));
+		// Typos: AUTO allows one edit from 3 characters and two from 6; the first character must match, which keeps
+		// short Korean morphemes (mostly two syllables, so no edits) and the expansion count small.
+		return Query.of((query) -> query.multiMatch((match) -> match.query(text).fields("title^3", "body")
+			.fuzziness("AUTO").prefixLength(1)));
 	}
 
 	private static Highlight highlight() {
