@@ -96,7 +96,8 @@ public class AnswerService {
 			return this.rules.mayEdit(editor, answer.getAuthorId())
 				.then(RevisionHistory.requireBase(edit.baseRevision(), answer.getRevision()))
 				.then(Mono.defer(() -> this.revisions.revise(answer.currentRevision(), Answer.class,
-						Criteria.where("deletion").is(null), update, Answer::currentRevision)));
+						Criteria.where("deletion").is(null), update, Answer::currentRevision)))
+				.flatMap((edited) -> this.threads.answerEdited(threadId).thenReturn(edited));
 		});
 	}
 

@@ -2,10 +2,13 @@ package dev.madang.indexing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.madang.MadangProperties;
+import dev.madang.answer.Answer;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostDocument;
@@ -40,6 +43,9 @@ class ThreadIndexer implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(ThreadIndexer.class);
 
 	private static final String JOB = "indexer";
+
+	/** The most answer text one question's document carries besides its solution. */
+	private static final int MAX_ANSWERS_TEXT = 30_000;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -173,11 +179,27 @@ class ThreadIndexer implements SmartLifecycle {
 			if (threads.isEmpty()) {
 				return Mono.just(0);
 			}
-			List<PostDocument> documents = threads.stream().map(ThreadIndexer::toDocument).toList();
-			return Mono.fromFuture(() -> this.posts.index(documents))
-				.flatMap((outcome) -> markIndexed(threads, outcome))
-				.thenReturn(threads.size());
+			return answersOf(threads).flatMap((answers) -> {
+				List<PostDocument> documents = threads.stream()
+					.map((thread) -> toDocument(thread, answers.getOrDefault(thread.getId(), List.of())))
+					.toList();
+				return Mono.fromFuture(() -> this.posts.index(documents))
+					.flatMap((outcome) -> markIndexed(threads, outcome))
+					.thenReturn(threads.size());
+			});
 		});
+	}
+
+	/** The visible answers of the batch's threads, by thread, in one read by id. */
+	private Mono<Map<String, Collection<Answer>>> answersOf(List<ForumThread> threads) {
+		List<String> ids = threads.stream().filter((thread) -> !thread.isDeleted())
+			.flatMap((thread) -> thread.getAnswerIds().stream()).toList();
+		if (ids.isEmpty()) {
+			return Mono.just(Map.of());
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Answer.class)
+			.filter((answer) -> !answer.isDeleted())
+			.collectMultimap(Answer::getThreadId);
 	}
 
 	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {
@@ -192,14 +214,23 @@ class ThreadIndexer implements SmartLifecycle {
 							+ " documents, first: " + outcome.failed().entrySet().iterator().next()))));
 	}
 
-	private static PostDocument toDocument(ForumThread thread) {
+	private static PostDocument toDocument(ForumThread thread, Collection<Answer> answers) {
 		if (thread.isDeleted()) {
 			return PostDocument.removal(thread.getId(), thread.getVersion());
 		}
+		String solution = answers.stream().filter((answer) -> answer.getId().equals(thread.getAcceptedAnswerId()))
+			.map(ThreadIndexer::text).findFirst().orElse(null);
+		String others = answers.stream().filter((answer) -> !answer.getId().equals(thread.getAcceptedAnswerId()))
+			.map(ThreadIndexer::text).collect(Collectors.joining("\n\n"));
 		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
-				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), thread.getTags(),
+				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), solution,
+				(others.length() > MAX_ANSWERS_TEXT) ? others.substring(0, MAX_ANSWERS_TEXT) : others, thread.getTags(),
 				thread.getProductArea(), thread.getStatus().name().toLowerCase(java.util.Locale.ROOT),
 				thread.getAcceptedAnswerId() != null, thread.getScore(), thread.getAnswerCount(), thread.getCreatedAt());
+	}
+
+	private static String text(Answer answer) {
+		return MarkdownRenderer.plainText(answer.getBody(), answer.getBodyFormat());
 	}
 
 }

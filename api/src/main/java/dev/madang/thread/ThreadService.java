@@ -163,6 +163,14 @@ public class ThreadService {
 		}).doOnNext((restored) -> this.events.publishEvent(new ThreadChanged(id)));
 	}
 
+	/** An answer's text changed: the thread's search document must be rebuilt. */
+	public Mono<Void> answerEdited(String threadId) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)), changed(this.clock.instant()),
+				ForumThread.class)
+			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
+			.then();
+	}
+
 	/** One answer fewer (deleted): an answered thread left without answers is open again. */
 	public Mono<Void> answerRemoved(String threadId) {
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),

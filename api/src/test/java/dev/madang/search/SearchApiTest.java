@@ -74,6 +74,23 @@ class SearchApiTest extends ApiIntegrationTest {
 		assertThat(ids("/api/v1/search?q=xanzibarian")).doesNotContain(id);
 	}
 
+	@Test
+	void answersAreSearchableAndEditsToThemAreIndexed() {
+		TestUser asker = user();
+		String id = ask(asker, Map.of("title", "Router blinks orange", "body", "Since this morning."));
+		TestUser helper = user();
+		String answerId = answer(as(helper), id, "Hold the plumbicorn button for ten seconds.");
+		eventually(Duration.ofSeconds(20), () -> assertThat(ids("/api/v1/search?q=plumbicorn")).containsExactly(id));
+
+		as(helper).put().uri("/api/v1/threads/{t}/answers/{a}", id, answerId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "Hold the quasitronic reset button for ten seconds.")).exchange()
+			.expectStatus().isOk();
+		eventually(Duration.ofSeconds(20), () -> {
+			assertThat(ids("/api/v1/search?q=quasitronic")).containsExactly(id);
+			assertThat(ids("/api/v1/search?q=plumbicorn")).isEmpty();
+		});
+	}
+
 	private String ask(TestUser user, Map<String, Object> question) {
 		return as(user).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON).bodyValue(question)
 			.exchange().expectStatus().isCreated()

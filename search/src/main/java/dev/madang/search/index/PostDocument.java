@@ -11,15 +11,20 @@ import java.util.List;
 public record PostDocument(String id, long version, Source source) {
 
 	/** The indexed fields, as they are stored in {@code _source}. */
-	public record Source(String kind, String title, String body, List<String> tags, String area, String status,
-			boolean solved, int score, int answerCount, Instant createdAt) {
+	/**
+	 * @param solution the accepted (or staff-marked) answer's text, weighted above the other answers
+	 * @param answers the other answers' text
+	 */
+	public record Source(String kind, String title, String body, String solution, String answers, List<String> tags,
+			String area, String status, boolean solved, int score, int answerCount, Instant createdAt) {
 	}
 
-	/** A question: its text, and what search filters and ranks by. */
-	public static PostDocument question(String id, long version, String title, String body, List<String> tags,
-			String area, String status, boolean solved, int score, int answerCount, Instant createdAt) {
-		return new PostDocument(id, version, new Source("question", title, body, List.copyOf(tags), area, status, solved,
-				score, answerCount, createdAt));
+	/** A question with its answers' text, and what search filters and ranks by. */
+	public static PostDocument question(String id, long version, String title, String body, String solution,
+			String answers, List<String> tags, String area, String status, boolean solved, int score, int answerCount,
+			Instant createdAt) {
+		return new PostDocument(id, version, new Source("question", title, body, solution, answers, List.copyOf(tags),
+				area, status, solved, score, answerCount, createdAt));
 	}
 
 	public static PostDocument removal(String id, long version) {
