@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import dev.madang.MadangProperties;
 import dev.madang.area.AreaRequest;
 import dev.madang.area.ProductAreas;
+import dev.madang.thread.ThreadChanged;
 import dev.madang.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -42,14 +44,17 @@ class DemoCommunity {
 
 	private final ProductAreas areas;
 
+	private final ApplicationEventPublisher events;
+
 	/** English and Korean names of the demo's areas, by slug. */
 	private static final Map<String, String[]> DEMO_AREAS = Map.of("coffee", new String[] { "Coffee", "커피" },
 			"cardano", new String[] { "Cardano", "카르다노" }, "ai", new String[] { "AI", "인공지능" },
 			"everyday", new String[] { "Everyday life", "일상" });
 
 	DemoCommunity(MadangProperties properties, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
-			KoreanQuestionsImport korean, ProductAreas areas) {
+			KoreanQuestionsImport korean, ProductAreas areas, ApplicationEventPublisher events) {
 		this.areas = areas;
+		this.events = events;
 		this.seed = properties.seed();
 		this.mongo = mongo;
 		this.stackExchange = stackExchange;
@@ -97,7 +102,10 @@ class DemoCommunity {
 		return this.areas.create(new AreaRequest(slug, name, nameKo, false))
 			.onErrorResume(ProblemException.class, (exists) -> Mono.empty())
 			.then(this.mongo.updateMulti(Query.query(Criteria.where("importKey").regex(importKeyPattern)
-				.and("productArea").is(null)), new Update().set("productArea", slug), "threads"))
+				.and("productArea").is(null)),
+					// A new version, so questions indexed before they got their area are indexed again with it.
+					new Update().set("productArea", slug).inc("version", 1).set("indexPending", true), "threads"))
+			.doOnSuccess((filed) -> this.events.publishEvent(new ThreadChanged("demo:" + slug)))
 			.then();
 	}
 

@@ -1,6 +1,8 @@
 package dev.madang.search;
 
+import dev.madang.area.ProductAreas;
 import dev.madang.search.index.PostIndex;
+import dev.madang.search.index.PostSearchResult;
 import dev.madang.search.index.SearchQuery;
 import reactor.core.publisher.Mono;
 
@@ -17,8 +19,11 @@ class SearchPage {
 
 	private final PostIndex posts;
 
-	SearchPage(PostIndex posts) {
+	private final ProductAreas areas;
+
+	SearchPage(PostIndex posts, ProductAreas areas) {
 		this.posts = posts;
+		this.areas = areas;
 	}
 
 	/** The page narrows like the API: tag, product area, status and sort, kept when following facet links. */
@@ -37,8 +42,10 @@ class SearchPage {
 		model.addAttribute("filters", new Filters(safeTag, safeArea, safeStatus, safeSort));
 		SearchQuery request = new SearchQuery(text, safeTag, safeArea, safeStatus, safeSort,
 				(safeCursor != null) ? Integer.parseInt(safeCursor) : 0, 20);
-		return SearchApi.search(this.posts, request).map((result) -> {
+		return Mono.zip(SearchApi.search(this.posts, request), this.areas.bySlug()).map((found) -> {
+			PostSearchResult result = found.getT1();
 			model.addAttribute("result", result);
+			model.addAttribute("areaNames", found.getT2());
 			model.addAttribute("unavailable", false);
 			return "search";
 		}).onErrorResume(SearchUnavailableException.class, (down) -> {

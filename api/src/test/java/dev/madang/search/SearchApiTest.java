@@ -22,7 +22,7 @@ class SearchApiTest extends ApiIntegrationTest {
 	void filtersSortsFacetsAndPagesAndSolvedQuestionsComeFirst() {
 		existingTags("printer-s1", "drivers-s1");
 		as(user(Role.STAFF)).post().uri("/api/v1/areas").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("slug", "office-s1", "name", "Office")).exchange().expectStatus().isCreated();
+			.bodyValue(Map.of("slug", "office-s1", "name", "Office", "nameKo", "사무실")).exchange().expectStatus().isCreated();
 		TestUser asker = user();
 		String unsolved = ask(asker, Map.of("title", "Quillhopper printer jam", "body", "Paper stuck.",
 				"tags", List.of("printer-s1")));
@@ -58,7 +58,7 @@ class SearchApiTest extends ApiIntegrationTest {
 		String page = this.http.get().uri("/search?q=quillhopper&status=solved")
 			.header(org.springframework.http.HttpHeaders.ACCEPT_LANGUAGE, "ko").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody();
-		assertThat(page).contains("해결됨 (1)", "office-s1 (1)", "/t/" + solved).doesNotContain("/t/" + unsolved);
+		assertThat(page).contains("해결됨 (1)", "사무실 (1)", "/t/" + solved).doesNotContain("/t/" + unsolved);
 		this.http.get().uri("/search?q=quillhopper&status=<script>&cursor=x").exchange().expectStatus().isOk();
 
 		this.http.get().uri("/api/v1/search?q=x&status=everything").exchange().expectStatus().isBadRequest();
