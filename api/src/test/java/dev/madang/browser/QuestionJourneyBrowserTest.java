@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import static dev.madang.support.QaSteps.ask;
 import static dev.madang.support.QaSteps.reputation;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,11 +38,19 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 		TestUser helper = userWithReputation(1);
 		TestUser voter = userWithReputation(20);
 		String base = "http://localhost:" + this.port;
+		String earlier = ask(asMember(), title + " (asked before)");
+		// The panel asks once, when typing stops: the earlier question must be searchable by then.
+		eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", title).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.hits[*].id").value((java.util.List<String> ids) ->
+				assertThat(ids).contains(earlier)));
 		WebDriver browser = Browser.start(language);
 		try {
 			signIn(browser, base, asker);
 			browser.findElement(By.id("nav-ask")).click();
 			browser.findElement(By.id("title")).sendKeys(title);
+			// While the title is typed, htmx fills the panel of similar questions under it.
+			new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+				.until((page) -> page.findElements(By.cssSelector("#similar a[href='/t/" + earlier + "']")).size() == 1);
 			browser.findElement(By.id("body")).sendKeys("I paid with a card an hour ago. **No receipt** yet.");
 			browser.findElement(By.id("tags")).sendKeys("billing");
 			browser.findElement(By.id("ask-submit")).click();
