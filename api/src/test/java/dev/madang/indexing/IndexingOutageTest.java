@@ -61,4 +61,70 @@ class IndexingOutageTest extends ApiIntegrationTest {
 			.jsonPath("$.components.indexing.details.backlog").isEqualTo(0));
 	}
 
+
+	@Test
+	void fiveHundredWritesWithTheNodeStoppedMidStreamAreAllSearchable() throws Exception {
+		String tag = "stream-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		existingTags(tag);
+		SearchNode elasticsearch = TestInfrastructure.search();
+		org.springframework.test.web.reactive.server.WebTestClient writer = asMember();
+		java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+		for (int i = 0; i < 500; i++) {
+			int n = i;
+			writes.add(pool.submit(() -> {
+				writer.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(question("Stream wombat " + n, "Written while the node came and went", tag))
+					.exchange().expectStatus().isCreated();
+				written.incrementAndGet();
+			}));
+		}
+		try {
+			while (written.get() < 100) {
+				Thread.sleep(20);
+			}
+			elasticsearch.stop();
+			for (java.util.concurrent.Future<?> write : writes) {
+				write.get(2, java.util.concurrent.TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdown();
+			elasticsearch.start();
+		}
+		org.assertj.core.api.Assertions.assertThat(written.get()).isEqualTo(500);
+		eventually(Duration.ofSeconds(60), () -> this.http.get().uri("/api/v1/search?q=wombat&tag={tag}", tag).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(500));
+	}
+
+	@Test
+	void concurrentEditsEndWithTheNewestVersionIndexed() throws Exception {
+		String id = dev.madang.support.QaSteps.ask(asMember(), "Racing edits numbat");
+		dev.madang.support.TestUsers.TestUser moderator = user(dev.madang.identity.Role.MODERATOR);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		List<java.util.concurrent.Future<?>> edits = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			int n = i;
+			edits.add(pool.submit(() -> {
+				// A refused edit (another one was saved first) is tried again, as an editor would after reloading.
+				while (as(moderator).put().uri("/api/v1/threads/{id}", id).contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(java.util.Map.of("title", "Racing edits numbat version" + n, "body", "Edit " + n))
+					.exchange().returnResult(String.class).getStatus().value() == 409) {
+					Thread.onSpinWait();
+				}
+			}));
+		}
+		for (java.util.concurrent.Future<?> edit : edits) {
+			edit.get(2, java.util.concurrent.TimeUnit.MINUTES);
+		}
+		pool.shutdown();
+		java.util.Map<?, ?> stored = this.http.get().uri("/api/v1/threads/{id}", id).exchange()
+			.expectBody(java.util.Map.class).returnResult().getResponseBody();
+		org.assertj.core.api.Assertions.assertThat(stored.get("revision")).isEqualTo(31);
+		eventually(Duration.ofSeconds(30), () -> this.http.get().uri("/api/v1/search?q=numbat").exchange()
+			.expectStatus().isOk().expectBody()
+			.jsonPath("$.hits[?(@.id == '" + id + "')].title").isEqualTo(stored.get("title")));
+	}
+
 }
