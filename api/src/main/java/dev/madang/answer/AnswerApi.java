@@ -9,13 +9,11 @@ import dev.madang.identity.CurrentUsers;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,11 +80,7 @@ class AnswerApi {
 	Mono<List<RevisionHistory.RevisionEntry>> revisions(@PathVariable String threadId, @PathVariable String answerId) {
 		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
 		return this.threads.findVisible(threadId, viewer)
-			.then(this.answers.findIn(threadId, answerId))
-			.filterWhen((answer) -> viewer.map((user) -> AnswerService.visibleTo(answer, user))
-				.defaultIfEmpty(AnswerService.visibleTo(answer, null)))
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found",
-					"Answer not found", "No answer with id " + answerId + " in this thread.")))
+			.then(this.answers.findVisibleIn(threadId, answerId, viewer))
 			.flatMap((answer) -> this.revisions.of(answer.currentRevision()));
 	}
 

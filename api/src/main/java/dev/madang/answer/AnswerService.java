@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Comparator;
 
 import dev.madang.identity.CurrentUser;
-import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
@@ -14,7 +13,6 @@ import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
 import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
-import dev.madang.thread.ThreadStatus;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -67,9 +65,7 @@ public class AnswerService {
 	}
 
 	public Mono<Answer> find(String answerId) {
-		return this.answers.findById(answerId)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found",
-					"Answer not found", "No answer with id " + answerId + ".")));
+		return this.answers.findById(answerId).switchIfEmpty(Mono.error(() -> notFound(answerId, ".")));
 	}
 
 	/**
@@ -80,12 +76,8 @@ public class AnswerService {
 		return Mono.zip(this.threads.find(threadId), findIn(threadId, answerId)).flatMap((found) -> {
 			ForumThread thread = found.getT1();
 			Answer answer = found.getT2();
-			if (answer.isDeleted() || thread.isDeleted()) {
+			if (answer.isDeleted()) {
 				return Mono.error(PostProblems.deleted());
-			}
-			if (thread.getStatus() == ThreadStatus.LOCKED && !AccessRules.hasRole(editor, Role.MODERATOR)) {
-				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
-						"This thread is locked; only moderators change it."));
 			}
 			Instant now = this.clock.instant();
 			Update update = new Update().set("body", edit.body())
@@ -93,7 +85,8 @@ public class AnswerService {
 				.set("bodyFormat", "markdown")
 				.set("lastEdit", new LastEdit(editor.id(), now, (edit.summary() == null) ? "" : edit.summary().strip()))
 				.set("updatedAt", now);
-			return this.rules.mayEdit(editor, answer.getAuthorId())
+			return ThreadService.requireEditable(editor, thread)
+				.then(this.rules.mayEdit(editor, answer.getAuthorId()))
 				.then(RevisionHistory.requireBase(edit.baseRevision(), answer.getRevision()))
 				.then(Mono.defer(() -> this.revisions.revise(answer.currentRevision(), Answer.class,
 						Criteria.where("deletion").is(null), update, Answer::currentRevision)))
@@ -104,8 +97,19 @@ public class AnswerService {
 	/** The answer, if it belongs to the thread; else 404. */
 	public Mono<Answer> findIn(String threadId, String answerId) {
 		return find(answerId).filter((answer) -> answer.getThreadId().equals(threadId))
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found",
-					"Answer not found", "No answer with id " + answerId + " in this thread.")));
+			.switchIfEmpty(Mono.error(() -> notFound(answerId, " in this thread.")));
+	}
+
+	/** The answer, if it belongs to the thread and {@code viewer} (empty for anonymous) may see it; else 404. */
+	public Mono<Answer> findVisibleIn(String threadId, String answerId, Mono<CurrentUser> viewer) {
+		return findIn(threadId, answerId)
+			.filterWhen((answer) -> viewer.map((user) -> visibleTo(answer, user)).defaultIfEmpty(visibleTo(answer, null)))
+			.switchIfEmpty(Mono.error(() -> notFound(answerId, " in this thread.")));
+	}
+
+	private static ProblemException notFound(String answerId, String where) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "answer-not-found", "Answer not found",
+				"No answer with id " + answerId + where);
 	}
 
 	/** Hides the answer unless it is hidden already; returns whether this call did it. */

@@ -15,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("product_areas")
 public record ProductArea(@Id String slug, String name, String nameKo, boolean archived, Instant createdAt) {
 
+	/** What a product-area filter in an address may be; anything else is ignored as no filter. */
+	public static final String FILTER_PATTERN = "[a-z0-9-]{1,40}";
+
 	/** The name in the reader's language. */
 	public String label(String language) {
 		return ("ko".equals(language) && this.nameKo != null && !this.nameKo.isBlank()) ? this.nameKo : this.name;

@@ -157,11 +157,7 @@ class EditPages {
 	Mono<String> answerRevisions(@PathVariable String id, @PathVariable String answerId, Model model) {
 		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
 		return this.threads.findVisible(id, viewer)
-			.zipWith(this.answers.findIn(id, answerId))
-			.filterWhen((found) -> viewer.map((user) -> AnswerService.visibleTo(found.getT2(), user))
-				.defaultIfEmpty(AnswerService.visibleTo(found.getT2(), null)))
-			.switchIfEmpty(Mono.error(() -> new ProblemException(org.springframework.http.HttpStatus.NOT_FOUND,
-					"answer-not-found", "Answer not found", "No such answer.")))
+			.zipWith(this.answers.findVisibleIn(id, answerId, viewer))
 			.flatMap((found) -> this.revisions.of(found.getT2().currentRevision())
 				.flatMap((entries) -> revisionsPage(found.getT1(), entries, model)));
 	}
@@ -206,9 +202,8 @@ class EditPages {
 
 	/** Shows the form again with the refusal in the reader's language. */
 	private Mono<String> refused(ProblemException problem, Model model, ServerWebExchange exchange, String view) {
-		String slug = String.valueOf(problem.getBody().getType()).replace("/problems/", "");
 		Locale locale = exchange.getLocaleContext().getLocale();
-		model.addAttribute("refusal", this.messages.getMessage("problem." + slug, null,
+		model.addAttribute("refusal", this.messages.getMessage("problem." + problem.slug(), null,
 				problem.getBody().getDetail(), (locale != null) ? locale : Locale.ENGLISH));
 		return Mono.just(view);
 	}
@@ -219,7 +214,7 @@ class EditPages {
 			@Size(max = 200, message = "{thread.title.size}") String title,
 			@NotBlank(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
-			@Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}", message = "{thread.tag.pattern}") String tags,
+			@Pattern(regexp = QuestionFields.TAGS_TEXT_PATTERN, message = "{thread.tag.pattern}") String tags,
 			@Size(max = 40) String area, @Size(max = 300, message = "{edit.summary.size}") String summary,
 			Integer baseRevision) {
 

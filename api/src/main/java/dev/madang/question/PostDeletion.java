@@ -49,7 +49,7 @@ public class PostDeletion {
 
 	public Mono<ForumThread> undeleteThread(CurrentUser user, String threadId) {
 		return this.threads.find(threadId).flatMap((thread) -> !thread.isDeleted() ? Mono.just(thread)
-				: mayUndelete(user, thread.getAuthorId(), thread.getDeletion())
+				: requireMayUndelete(user, thread.getAuthorId(), thread.getDeletion())
 					.then(this.threads.restore(threadId)));
 	}
 
@@ -74,7 +74,7 @@ public class PostDeletion {
 
 	public Mono<Answer> undeleteAnswer(CurrentUser user, String threadId, String answerId) {
 		return this.answers.findIn(threadId, answerId).flatMap((answer) -> !answer.isDeleted() ? Mono.just(answer)
-				: mayUndelete(user, answer.getAuthorId(), answer.getDeletion())
+				: requireMayUndelete(user, answer.getAuthorId(), answer.getDeletion())
 					.then(this.answers.restore(answerId))
 					.flatMap((restored) -> restored ? this.threads.answerRestored(threadId) : Mono.empty())
 					.then(this.answers.find(answerId)));
@@ -91,9 +91,14 @@ public class PostDeletion {
 			.flatMap((helpful) -> helpful ? Mono.error(keptForOthers()) : Mono.empty());
 	}
 
-	private static Mono<Void> mayUndelete(CurrentUser user, String authorId, Deletion deletion) {
+	/** Moderators undelete anything; an author only what they deleted themselves. */
+	static boolean mayUndelete(CurrentUser user, String authorId, Deletion deletion) {
 		boolean ownDeletion = user.id().equals(authorId) && deletion != null && user.id().equals(deletion.deletedBy());
-		if (ownDeletion || isModerator(user)) {
+		return ownDeletion || isModerator(user);
+	}
+
+	private static Mono<Void> requireMayUndelete(CurrentUser user, String authorId, Deletion deletion) {
+		if (mayUndelete(user, authorId, deletion)) {
 			return Mono.empty();
 		}
 		return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "undelete-not-allowed", "Cannot undelete",

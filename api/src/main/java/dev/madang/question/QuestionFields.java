@@ -36,6 +36,9 @@ class QuestionFields {
 		this.areas = areas;
 	}
 
+	/** The tags field as typed: tag names separated by commas or spaces. */
+	static final String TAGS_TEXT_PATTERN = "[\\p{L}\\p{N}+#.\\-, ]{0,200}";
+
 	/** The open product areas, for the form's select. */
 	Flux<ProductArea> areas() {
 		return this.areas.list(false);
@@ -65,17 +68,16 @@ class QuestionFields {
 	 */
 	@SuppressWarnings("unchecked")
 	boolean reject(ProblemException problem, BindingResult errors, Locale locale) {
-		String type = String.valueOf(problem.getBody().getType());
 		Map<String, Object> details = (problem.getBody().getProperties() != null) ? problem.getBody().getProperties()
 				: Map.of();
-		if (type.endsWith("/new-tag-needs-reputation")) {
+		if ("new-tag-needs-reputation".equals(problem.slug())) {
 			List<String> newTags = (List<String>) details.getOrDefault("newTags", List.of());
 			errors.rejectValue("tags", "tags.new", this.messages.getMessage("problem.new-tag-needs-reputation",
 					new Object[] { String.join(", ", newTags), details.get("requiredReputation") },
 					problem.getBody().getDetail(), locale));
 			return true;
 		}
-		if (type.endsWith("/unknown-area")) {
+		if ("unknown-area".equals(problem.slug())) {
 			errors.rejectValue("area", "area.unknown", this.messages.getMessage("problem.unknown-area", null,
 					problem.getBody().getDetail(), locale));
 			return true;

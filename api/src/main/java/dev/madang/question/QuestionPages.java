@@ -142,8 +142,8 @@ class QuestionPages {
 		}
 		return this.currentUsers.current()
 			.flatMap((user) -> this.answers.post(user.id(), id, new NewAnswer(form.body())))
-			.flatMap((answer) -> backTo(id, "#answer-" + answer.getId()))
-			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem));
+			.flatMap((answer) -> this.redirects.backTo(id, "#answer-" + answer.getId()))
+			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(id, problem));
 	}
 
 	@PostMapping("/t/{id}/comments")
@@ -152,8 +152,8 @@ class QuestionPages {
 		return this.currentUsers.current()
 			.flatMap((user) -> this.comments.comment(user, id, new NewComment(
 					(form.body() == null) ? "" : form.body(), form.answerId())))
-			.flatMap((comment) -> backTo(id, anchor))
-			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem))
+			.flatMap((comment) -> this.redirects.backTo(id, anchor))
+			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(id, problem))
 			.onErrorResume(jakarta.validation.ConstraintViolationException.class,
 					(invalid) -> this.redirects.backWithProblem(id, "comment-invalid"));
 	}
@@ -162,8 +162,8 @@ class QuestionPages {
 	Mono<String> meToo(@PathVariable String id, @ModelAttribute MeTooForm form) {
 		return this.currentUsers.current()
 			.flatMap((user) -> this.meToo.set(user.id(), id, form.affected()))
-			.flatMap((count) -> backTo(id, "#question"))
-			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem));
+			.flatMap((count) -> this.redirects.backTo(id, "#question"))
+			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(id, problem));
 	}
 
 	@PostMapping("/t/{id}/vote")
@@ -192,7 +192,7 @@ class QuestionPages {
 			.map((result) -> voteBox(model, action, result, null))
 			.onErrorResume(ProblemException.class, (problem) -> user
 				.flatMap((voter) -> this.votes.standing(voter.id(), type, postId))
-				.map((standing) -> voteBox(model, action, standing, problemSlug(problem))));
+				.map((standing) -> voteBox(model, action, standing, problem.slug())));
 	}
 
 	private static String voteBox(Model model, String action, VoteService.VoteResult result, String problem) {
@@ -207,16 +207,12 @@ class QuestionPages {
 		return exchange.getRequest().getHeaders().containsHeader("HX-Request");
 	}
 
-	private static String problemSlug(ProblemException problem) {
-		return String.valueOf(problem.getBody().getType()).replace("/problems/", "");
-	}
-
 	@PostMapping("/t/{id}/answers/{answerId}/accept")
 	Mono<String> accept(@PathVariable String id, @PathVariable String answerId) {
 		return this.currentUsers.current()
 			.flatMap((user) -> this.acceptAnswer.accept(user, id, answerId))
-			.flatMap((thread) -> backTo(id, "#answer-" + answerId))
-			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(id, problem));
+			.flatMap((thread) -> this.redirects.backTo(id, "#answer-" + answerId))
+			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(id, problem));
 	}
 
 	@GetMapping("/ask")
@@ -246,8 +242,8 @@ class QuestionPages {
 	private Mono<String> vote(String threadId, PostType type, String postId, int value, String anchor) {
 		return this.currentUsers.current()
 			.flatMap((user) -> this.votes.cast(user, type, postId, value))
-			.flatMap((result) -> backTo(threadId, anchor))
-			.onErrorResume(ProblemException.class, (problem) -> backWithProblem(threadId, problem));
+			.flatMap((result) -> this.redirects.backTo(threadId, anchor))
+			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(threadId, problem));
 	}
 
 	private Mono<String> show(ForumThread thread, Mono<CurrentUser> viewer, Model model, AnswerForm form) {
@@ -299,19 +295,9 @@ class QuestionPages {
 		}
 		boolean modifies = AccessRules.mayModify(user, authorId);
 		if (deletion != null) {
-			boolean undelete = AccessRules.hasRole(user, Role.MODERATOR)
-					|| (user.id().equals(authorId) && user.id().equals(deletion.deletedBy()));
-			return new PostControls(false, false, undelete);
+			return new PostControls(false, false, PostDeletion.mayUndelete(user, authorId, deletion));
 		}
 		return new PostControls(modifies || this.rules.allows(user, Privilege.EDIT_OTHERS), modifies, false);
-	}
-
-	private Mono<String> backTo(String threadId, String anchor) {
-		return this.redirects.backTo(threadId, anchor);
-	}
-
-	private Mono<String> backWithProblem(String threadId, ProblemException problem) {
-		return this.redirects.backWithProblem(threadId, problem);
 	}
 
 	record AnswerRow(Answer answer, String bodyHtml, boolean accepted, int myVote, PostControls controls) {
@@ -345,7 +331,7 @@ class QuestionPages {
 			@Size(max = 200, message = "{thread.title.size}") String title,
 			@NotBlank(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
-			@Pattern(regexp = "[\\p{L}\\p{N}+#.\\-, ]{0,200}",
+			@Pattern(regexp = QuestionFields.TAGS_TEXT_PATTERN,
 					message = "{thread.tag.pattern}") String tags,
 			@Size(max = 40) String area) {
 

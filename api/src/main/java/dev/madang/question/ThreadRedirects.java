@@ -24,7 +24,7 @@ class ThreadRedirects {
 
 	/** Back to the thread, which shows the problem's message in the reader's language ({@code problem.<slug>}). */
 	Mono<String> backWithProblem(String threadId, ProblemException problem) {
-		return backWithProblem(threadId, String.valueOf(problem.getBody().getType()).replace("/problems/", ""));
+		return backWithProblem(threadId, problem.slug());
 	}
 
 	Mono<String> backWithProblem(String threadId, String slug) {

@@ -34,8 +34,8 @@ class SearchApi {
 	Mono<PostSearchResult> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
 			@RequestParam(required = false) @Size(max = 35) String tag,
 			@RequestParam(required = false) @Size(max = 40) String area,
-			@RequestParam(required = false) @Pattern(regexp = "solved|unanswered|open") String status,
-			@RequestParam(required = false) @Pattern(regexp = "relevance|newest|votes") String sort,
+			@RequestParam(required = false) @Pattern(regexp = SearchQuery.STATUSES) String status,
+			@RequestParam(required = false) @Pattern(regexp = SearchQuery.SORTS) String sort,
 			@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,4}") String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
 		int from = (cursor != null) ? Integer.parseInt(cursor) : 0;

@@ -1,9 +1,11 @@
 package dev.madang.search;
 
+import dev.madang.area.ProductArea;
 import dev.madang.area.ProductAreas;
 import dev.madang.search.index.PostIndex;
 import dev.madang.search.index.PostSearchResult;
 import dev.madang.search.index.SearchQuery;
+import dev.madang.thread.NewThread;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Controller;
@@ -33,10 +35,10 @@ class SearchPage {
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
 			@RequestParam(required = false) String cursor, Model model) {
 		String text = (query.length() > MAX_QUERY_LENGTH) ? query.substring(0, MAX_QUERY_LENGTH) : query;
-		String safeTag = matching(tag, "[\\p{L}\\p{N}+#.\\-]{1,35}");
-		String safeArea = matching(area, "[a-z0-9-]{1,40}");
-		String safeStatus = matching(status, "solved|unanswered|open");
-		String safeSort = matching(sort, "relevance|newest|votes");
+		String safeTag = matching(tag, NewThread.TAG_PATTERN);
+		String safeArea = matching(area, ProductArea.FILTER_PATTERN);
+		String safeStatus = matching(status, SearchQuery.STATUSES);
+		String safeSort = matching(sort, SearchQuery.SORTS);
 		String safeCursor = matching(cursor, "[0-9]{1,4}");
 		model.addAttribute("q", text);
 		model.addAttribute("filters", new Filters(safeTag, safeArea, safeStatus, safeSort));

@@ -18,9 +18,12 @@ import jakarta.validation.constraints.Size;
 public record NewThread(
 		@NotBlank(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
 		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
-		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}+#.\\-]{1,35}",
+		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = NewThread.TAG_PATTERN,
 				message = "{thread.tag.pattern}") String> tags,
 		@Size(max = 40) String area) {
+
+	/** A tag's name: letters, digits and {@code + # . -}, up to 35 characters. */
+	public static final String TAG_PATTERN = "[\\p{L}\\p{N}+#.\\-]{1,35}";
 
 	public NewThread(String title, String body, List<String> tags) {
 		this(title, body, tags, null);

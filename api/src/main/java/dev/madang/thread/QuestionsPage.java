@@ -1,5 +1,6 @@
 package dev.madang.thread;
 
+import dev.madang.area.ProductArea;
 import dev.madang.area.ProductAreas;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Mono;
@@ -33,8 +34,8 @@ class QuestionsPage {
 		catch (ProblemException unknown) {
 			order = ThreadOrder.NEWEST;
 		}
-		String safeTag = (tag != null && tag.matches("[\\p{L}\\p{N}+#.\\-]{1,35}")) ? tag : null;
-		String safeArea = (area != null && area.matches("[a-z0-9-]{1,40}")) ? area : null;
+		String safeTag = (tag != null && tag.matches(NewThread.TAG_PATTERN)) ? tag : null;
+		String safeArea = (area != null && area.matches(ProductArea.FILTER_PATTERN)) ? area : null;
 		ThreadFilter filter = new ThreadFilter(safeTag, safeArea, null);
 		model.addAttribute("sort", order.name().toLowerCase(java.util.Locale.ROOT));
 		model.addAttribute("tag", safeTag);

@@ -17,7 +17,7 @@ import jakarta.validation.constraints.Size;
 public record ThreadEdit(
 		@NotBlank(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
 		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
-		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = "[\\p{L}\\p{N}+#.\\-]{1,35}",
+		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = NewThread.TAG_PATTERN,
 				message = "{thread.tag.pattern}") String> tags,
 		@Size(max = 40) String area, @Size(max = 300, message = "{edit.summary.size}") String summary,
 		Integer baseRevision) {

@@ -123,6 +123,11 @@ public class ThreadService {
 	}
 
 	private Mono<Void> mayEdit(CurrentUser editor, ForumThread thread) {
+		return requireEditable(editor, thread).then(this.rules.mayEdit(editor, thread.getAuthorId()));
+	}
+
+	/** Posts in the thread may change: it is not deleted, and when locked only moderators change them. */
+	public static Mono<Void> requireEditable(CurrentUser editor, ForumThread thread) {
 		if (thread.isDeleted()) {
 			return Mono.error(PostProblems.deleted());
 		}
@@ -130,7 +135,7 @@ public class ThreadService {
 			return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
 					"This thread is locked; only moderators change it."));
 		}
-		return this.rules.mayEdit(editor, thread.getAuthorId());
+		return Mono.empty();
 	}
 
 	/**
@@ -165,31 +170,44 @@ public class ThreadService {
 
 	/** An answer's text changed: the thread's search document must be rebuilt. */
 	public Mono<Void> answerEdited(String threadId) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)), changed(this.clock.instant()),
-				ForumThread.class)
-			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
-			.then();
+		return change(threadId, changed(this.clock.instant()));
 	}
 
 	/** One answer fewer (deleted): an answered thread left without answers is open again. */
 	public Mono<Void> answerRemoved(String threadId) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-				changed(this.clock.instant()).inc("answerCount", -1), ForumThread.class)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)
-				.and("answerCount").lte(0).and("status").is(ThreadStatus.ANSWERED)),
-					new Update().set("status", ThreadStatus.OPEN), ForumThread.class))
-			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
-			.then();
+		return change(threadId, changed(this.clock.instant()).inc("answerCount", -1),
+				new FollowUp(thread(threadId).and("answerCount").lte(0).and("status").is(ThreadStatus.ANSWERED),
+						new Update().set("status", ThreadStatus.OPEN)));
 	}
 
 	/** An answer counts again (undeleted). */
 	public Mono<Void> answerRestored(String threadId) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-				changed(this.clock.instant()).inc("answerCount", 1), ForumThread.class)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("status").is(ThreadStatus.OPEN)),
-					new Update().set("status", ThreadStatus.ANSWERED), ForumThread.class))
-			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
-			.then();
+		return change(threadId, changed(this.clock.instant()).inc("answerCount", 1), answeredIfOpen(threadId));
+	}
+
+	/**
+	 * Applies {@code change} to the thread, then each follow-up whose condition still holds (each one atomic on its
+	 * own, and harmless to repeat), and tells the indexer.
+	 */
+	private Mono<Void> change(String threadId, Update change, FollowUp... followUps) {
+		Mono<?> steps = this.mongo.updateFirst(Query.query(thread(threadId)), change, ForumThread.class);
+		for (FollowUp followUp : followUps) {
+			steps = steps.then(this.mongo.updateFirst(Query.query(followUp.when()), followUp.update(), ForumThread.class));
+		}
+		return steps.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId))).then();
+	}
+
+	private static Criteria thread(String threadId) {
+		return Criteria.where("_id").is(threadId);
+	}
+
+	private static FollowUp answeredIfOpen(String threadId) {
+		return new FollowUp(thread(threadId).and("status").is(ThreadStatus.OPEN),
+				new Update().set("status", ThreadStatus.ANSWERED));
+	}
+
+	/** A further update made only when its condition holds. */
+	private record FollowUp(Criteria when, Update update) {
 	}
 
 	private static String summary(String summary) {
@@ -206,24 +224,15 @@ public class ThreadService {
 
 	/** Counts a new answer: one more answer, first-answer time, open becomes answered; search must refresh. */
 	public Mono<Void> recordAnswer(String threadId, String answerId, Instant at) {
-		Query thread = Query.query(Criteria.where("_id").is(threadId));
-		return this.mongo.updateFirst(thread,
+		return change(threadId,
 				changed(at).inc("answerCount", 1).addToSet("answerIds", answerId).set("lastActivityAt", at),
-				ForumThread.class)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("firstAnswerAt").is(null)),
-					new Update().set("firstAnswerAt", at), ForumThread.class))
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId).and("status").is(ThreadStatus.OPEN)),
-					new Update().set("status", ThreadStatus.ANSWERED), ForumThread.class))
-			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
-			.then();
+				new FollowUp(thread(threadId).and("firstAnswerAt").is(null), new Update().set("firstAnswerAt", at)),
+				answeredIfOpen(threadId));
 	}
 
 	/** Adds a vote's effect to the question's score. */
 	public Mono<Void> adjustScore(String threadId, int delta) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-				changed(this.clock.instant()).inc("score", delta), ForumThread.class)
-			.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId)))
-			.then();
+		return change(threadId, changed(this.clock.instant()).inc("score", delta));
 	}
 
 	/**

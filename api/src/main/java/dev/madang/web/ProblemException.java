@@ -13,6 +13,8 @@ import org.springframework.web.ErrorResponseException;
  */
 public class ProblemException extends ErrorResponseException {
 
+	private final String slug;
+
 	private final List<FieldProblem> fieldProblems;
 
 	public ProblemException(HttpStatus status, String slug, String title, String detail) {
@@ -22,6 +24,7 @@ public class ProblemException extends ErrorResponseException {
 	public ProblemException(HttpStatus status, String slug, String title, String detail,
 			List<FieldProblem> fieldProblems) {
 		super(status, problem(status, slug, title, detail), null);
+		this.slug = slug;
 		this.fieldProblems = List.copyOf(fieldProblems);
 	}
 
@@ -29,6 +32,11 @@ public class ProblemException extends ErrorResponseException {
 	public ProblemException withHeader(String name, String value) {
 		getHeaders().set(name, value);
 		return this;
+	}
+
+	/** The problem's name, the last part of its type ({@code edit-conflict}); pages show {@code problem.<slug>}. */
+	public String slug() {
+		return this.slug;
 	}
 
 	public List<FieldProblem> fieldProblems() {

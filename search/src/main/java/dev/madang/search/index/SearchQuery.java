@@ -9,6 +9,12 @@ package dev.madang.search.index;
  */
 public record SearchQuery(String text, String tag, String area, String status, String sort, int from, int size) {
 
+	/** The statuses a search narrows to. */
+	public static final String STATUSES = "solved|unanswered|open";
+
+	/** The orders a search sorts by. */
+	public static final String SORTS = "relevance|newest|votes";
+
 	public static SearchQuery text(String text, int size) {
 		return new SearchQuery(text, null, null, null, null, 0, size);
 	}
