@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.madang.embedded.EmbeddedServices;
 import dev.madang.importing.ImportCommand;
+import dev.madang.indexing.ReindexCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,12 +18,12 @@ public class MadangApplication {
 
 	public static void main(String[] args) {
 		EmbeddedServices embedded = new EmbeddedServices();
-		if (ImportCommand.handles(args)) {
+		if (ImportCommand.handles(args) || ReindexCommand.handles(args)) {
 			SpringApplication application = new SpringApplication(MadangApplication.class);
 			application.addListeners(embedded);
 			int exit;
 			try {
-				exit = ImportCommand.run(application, args);
+				exit = ImportCommand.handles(args) ? ImportCommand.run(application, args) : ReindexCommand.run(application);
 			}
 			finally {
 				embedded.close();

@@ -2,16 +2,11 @@ package dev.madang.indexing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import dev.madang.MadangProperties;
-import dev.madang.answer.Answer;
-import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.search.index.BulkOutcome;
-import dev.madang.search.index.PostDocument;
 import dev.madang.search.index.PostIndex;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadChanged;
@@ -44,12 +39,13 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static final String JOB = "indexer";
 
-	/** The most answer text one question's document carries besides its solution. */
-	private static final int MAX_ANSWERS_TEXT = 30_000;
-
 	private final ReactiveMongoTemplate mongo;
 
 	private final PostIndex posts;
+
+	private final ThreadDocuments documents;
+
+	private final SearchRebuild rebuild;
 
 	private final JobLease lease;
 
@@ -65,10 +61,12 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
-	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, JobLease lease, Clock clock,
-			MadangProperties properties, IndexingStatus status) {
+	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, ThreadDocuments documents, SearchRebuild rebuild,
+			JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
 		this.mongo = mongo;
 		this.posts = posts;
+		this.documents = documents;
+		this.rebuild = rebuild;
 		this.lease = lease;
 		this.clock = clock;
 		this.settings = properties.indexing();
@@ -150,14 +148,22 @@ class ThreadIndexer implements SmartLifecycle {
 		if (this.indexReady) {
 			return Mono.empty();
 		}
-		return Mono.fromFuture(this.posts::ensureExists)
-			.flatMap((created) -> created ? reindexEverything() : Mono.empty())
-			.doOnSuccess((done) -> this.indexReady = true);
+		return Mono.fromFuture(this.posts::ensureExists).flatMap((state) -> switch (state) {
+			case CREATED -> reindexEverything();
+			case OUTDATED -> {
+				// The old schema's index keeps answering searches while the new one fills; writes it refuses stay
+				// pending and reach the new index once the alias moves.
+				log.info("Search index behind {} has an older schema: rebuilding it", this.posts.alias());
+				this.rebuild.start().subscribe();
+				yield Mono.<Void>empty();
+			}
+			case READY -> Mono.<Void>empty();
+		}).doOnSuccess((done) -> this.indexReady = true);
 	}
 
 	/**
-	 * A new, empty index (a fresh cluster, lost search data, or a new schema version behind the alias): every thread
-	 * is marked for indexing again, since Elasticsearch holds nothing MongoDB cannot rebuild.
+	 * A new, empty index (a fresh cluster or lost search data): every thread is marked for indexing again, since
+	 * Elasticsearch holds nothing MongoDB cannot rebuild.
 	 */
 	private Mono<Void> reindexEverything() {
 		return this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
@@ -179,27 +185,11 @@ class ThreadIndexer implements SmartLifecycle {
 			if (threads.isEmpty()) {
 				return Mono.just(0);
 			}
-			return answersOf(threads).flatMap((answers) -> {
-				List<PostDocument> documents = threads.stream()
-					.map((thread) -> toDocument(thread, answers.getOrDefault(thread.getId(), List.of())))
-					.toList();
-				return Mono.fromFuture(() -> this.posts.index(documents))
-					.flatMap((outcome) -> markIndexed(threads, outcome))
-					.thenReturn(threads.size());
-			});
+			return this.documents.of(threads)
+				.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
+				.flatMap((outcome) -> markIndexed(threads, outcome))
+				.thenReturn(threads.size());
 		});
-	}
-
-	/** The visible answers of the batch's threads, by thread, in one read by id. */
-	private Mono<Map<String, Collection<Answer>>> answersOf(List<ForumThread> threads) {
-		List<String> ids = threads.stream().filter((thread) -> !thread.isDeleted())
-			.flatMap((thread) -> thread.getAnswerIds().stream()).toList();
-		if (ids.isEmpty()) {
-			return Mono.just(Map.of());
-		}
-		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Answer.class)
-			.filter((answer) -> !answer.isDeleted())
-			.collectMultimap(Answer::getThreadId);
 	}
 
 	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {
@@ -212,25 +202,6 @@ class ThreadIndexer implements SmartLifecycle {
 			.then(Mono.defer(() -> outcome.failed().isEmpty() ? Mono.empty()
 					: Mono.error(new IllegalStateException("Elasticsearch refused " + outcome.failed().size()
 							+ " documents, first: " + outcome.failed().entrySet().iterator().next()))));
-	}
-
-	private static PostDocument toDocument(ForumThread thread, Collection<Answer> answers) {
-		if (thread.isDeleted()) {
-			return PostDocument.removal(thread.getId(), thread.getVersion());
-		}
-		String solution = answers.stream().filter((answer) -> answer.getId().equals(thread.getAcceptedAnswerId()))
-			.map(ThreadIndexer::text).findFirst().orElse(null);
-		String others = answers.stream().filter((answer) -> !answer.getId().equals(thread.getAcceptedAnswerId()))
-			.map(ThreadIndexer::text).collect(Collectors.joining("\n\n"));
-		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
-				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), solution,
-				(others.length() > MAX_ANSWERS_TEXT) ? others.substring(0, MAX_ANSWERS_TEXT) : others, thread.getTags(),
-				thread.getProductArea(), thread.getStatus().name().toLowerCase(java.util.Locale.ROOT),
-				thread.getAcceptedAnswerId() != null, thread.getScore(), thread.getAnswerCount(), thread.getCreatedAt());
-	}
-
-	private static String text(Answer answer) {
-		return MarkdownRenderer.plainText(answer.getBody(), answer.getBodyFormat());
 	}
 
 }

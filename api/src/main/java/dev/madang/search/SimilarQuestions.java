@@ -45,6 +45,21 @@ class SimilarQuestions {
 					&& !(failure instanceof dev.madang.web.ProblemException), SearchUnavailableException::new);
 	}
 
+	/**
+	 * Possible duplicates of a question, for moderators (the path rule): the question page loads them under the
+	 * question with htmx. Empty when search is down.
+	 */
+	@GetMapping("/t/{id}/duplicates")
+	Mono<String> possibleDuplicates(@PathVariable String id, Model model) {
+		return this.threads.find(id)
+			.flatMap((thread) -> Mono.fromFuture(() -> this.posts.similar(thread.getTitle(), id, SIZE))
+				.onErrorReturn(List.of()))
+			.map((hits) -> {
+				model.addAttribute("similar", hits);
+				return "question/parts :: duplicates";
+			});
+	}
+
 	@GetMapping("/ask/similar")
 	Mono<String> whileAsking(@RequestParam(defaultValue = "") @Size(max = 200) String title, Model model) {
 		String text = (title.length() > 200) ? title.substring(0, 200) : title;

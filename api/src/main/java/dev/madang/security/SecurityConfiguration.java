@@ -58,6 +58,7 @@ class SecurityConfiguration {
 			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
 					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**", "/webjars/htmx.org/**").permitAll()
 			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
+			.pathMatchers(HttpMethod.GET, "/t/*/duplicates").access(rules.role(Role.MODERATOR))
 			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
 					"/api/v1/threads/*/answers", "/api/v1/threads/*/comments", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
 					"/api/v1/threads/*/revisions", "/api/v1/threads/*/answers/*/revisions", "/api/v1/threads/*/similar",

@@ -27,12 +27,37 @@ class SimilarQuestionsTest extends ApiIntegrationTest {
 		TestUser member = user();
 		BrowserSession browser = new BrowserSession(this.http);
 		browser.signIn(member.email(), TestUsers.PASSWORD);
-		String panel = browser.get("/ask/similar?title=wobbletron headset disconnecting").exchange()
-			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
-		assertThat(panel).startsWith("<section").contains("/t/" + original, "/t/" + duplicate)
-			.doesNotContain("/t/" + unrelated, "<html");
+		// The duplicate itself may not be searchable yet (the check above excluded it), so this waits too.
+		eventually(Duration.ofSeconds(20), () -> {
+			String panel = browser.get("/ask/similar?title=wobbletron headset disconnecting").exchange()
+				.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+			assertThat(panel).startsWith("<section").contains("/t/" + original, "/t/" + duplicate)
+				.doesNotContain("/t/" + unrelated, "<html");
+		});
 		assertThat(browser.get("/ask/similar?title=").exchange().expectStatus().isOk()
 			.expectBody(String.class).returnResult().getResponseBody()).doesNotContain("<li");
+	}
+
+	@Test
+	void moderatorsSeePossibleDuplicatesUnderAQuestion() {
+		String original = ask(asMember(), "Quibblefax printer prints blank pages");
+		String duplicate = ask(asMember(), "Quibblefax printer prints only blank pages after update");
+		String unrelated = ask(asMember(), "Quibblefax subscription renewal date");
+		TestUser moderator = user(dev.madang.identity.Role.MODERATOR);
+		BrowserSession moderating = new BrowserSession(this.http);
+		moderating.signIn(moderator.email(), TestUsers.PASSWORD);
+
+		String page = BrowserSession.location(this.http.get().uri("/t/{id}", duplicate).exchange());
+		assertThat(moderating.page(page)).contains("id=\"possible-duplicates\"",
+				"hx-get=\"/t/" + duplicate + "/duplicates\"");
+		eventually(Duration.ofSeconds(20), () -> assertThat(moderating.page("/t/" + duplicate + "/duplicates"))
+			.startsWith("<section").contains("/t/" + original).doesNotContain("/t/" + unrelated, "/t/" + duplicate + "\""));
+
+		TestUser member = user();
+		BrowserSession reading = new BrowserSession(this.http);
+		reading.signIn(member.email(), TestUsers.PASSWORD);
+		assertThat(reading.page(page)).doesNotContain("possible-duplicates");
+		reading.get("/t/" + duplicate + "/duplicates").exchange().expectStatus().isForbidden();
 	}
 
 	@SuppressWarnings("unchecked")

@@ -127,6 +127,13 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/v1/users/{id}/reputation", this.targetUserId).exchange(), 200, 200, 200, 200, 200);
 		row("POST /api/v1/admin/reconcile", (c, u) -> c.post().uri("/api/v1/admin/reconcile").exchange(),
 				401, 403, 403, 403, 200);
+		// Search index administration; the API call starts a rebuild, the page's then finds it running (both fine).
+		row("GET /api/v1/admin/search", (c, u) -> c.get().uri("/api/v1/admin/search").exchange(), 401, 403, 403, 403, 200);
+		row("POST /api/v1/admin/search/rebuild", (c, u) -> c.post().uri("/api/v1/admin/search/rebuild").exchange(),
+				401, 403, 403, 403, 202);
+		row("GET /admin/search", (c, u) -> c.get().uri("/admin/search").exchange(), 302, 403, 403, 403, 200);
+		row("POST /admin/search/rebuild", (c, u) -> c.post().uri("/admin/search/rebuild").exchange(),
+				403, 403, 403, 403, 303);
 		row("GET /t/{id}", (c, u) -> c.get().uri("/t/{id}", this.threadId).exchange(), 303, 303, 303, 303, 303);
 		row("GET /t/{id}/{slug}", (c, u) -> c.get().uri("/t/{id}/matrix-thread", this.threadId).exchange(),
 				200, 200, 200, 200, 200);
@@ -234,6 +241,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.exchange(), 403, 403, 403, 303, 303);
 		row("GET /api/v1/threads/{id}/similar", (c, u) -> c.get().uri("/api/v1/threads/{id}/similar", this.threadId)
 			.exchange(), 200, 200, 200, 200, 200);
+		row("GET /t/{id}/duplicates", (c, u) -> c.get().uri("/t/{id}/duplicates", this.threadId).exchange(),
+				302, 403, 200, 403, 200);
 		row("GET /ask/similar", (c, u) -> c.get().uri("/ask/similar?title=matrix").exchange(), 302, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);

@@ -28,6 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",
 				"madang.admin.demo-accounts=false", "madang.seed.enabled=false" })
 @AutoConfigureWebTestClient(timeout = "30s")
+@org.springframework.context.annotation.Import(InFlightRequests.class)
 public abstract class ApiIntegrationTest {
 
 	protected static final String OIDC_ISSUER_ID = "madang";

@@ -51,38 +51,90 @@ public final class PostIndex {
 		return this.alias + "-v" + SCHEMA_VERSION;
 	}
 
-	/**
-	 * Makes the alias point at this schema's concrete index: creates it when missing (a new cluster, lost data) or
-	 * when the alias still points at an older schema's index, then moves the alias in one atomic step. Returns
-	 * whether the index is new, in which case it is empty and everything must be indexed again. Safe to race with
-	 * other instances.
-	 */
-	public CompletableFuture<Boolean> ensureExists() {
+	/** A fresh concrete name for a rebuild of this schema: {@code <alias>-v<schema>-<millis>}. */
+	public String rebuildName(java.time.Instant now) {
+		return concreteName() + "-" + now.toEpochMilli();
+	}
+
+	/** Whether the concrete index was made for this schema (by the first start or by a rebuild). */
+	public boolean isCurrentSchema(String index) {
+		return index.equals(concreteName()) || index.startsWith(concreteName() + "-");
+	}
+
+	/** The concrete indices the alias points at now (none when it does not exist). */
+	public CompletableFuture<java.util.Set<String>> indicesBehindAlias() {
 		return this.client.indices().existsAlias((request) -> request.name(this.alias)).thenCompose((exists) -> {
 			if (!exists.value()) {
+				return CompletableFuture.completedFuture(java.util.Set.<String>of());
+			}
+			return this.client.indices().getAlias((request) -> request.name(this.alias))
+				.thenApply((current) -> java.util.Set.copyOf(current.result().keySet()));
+		});
+	}
+
+	/** Creates a concrete index from the definition, not behind the alias yet, refreshing only when told to. */
+	public CompletableFuture<Void> createUnaliased(String index) {
+		return this.client.indices()
+			.create((request) -> request.withJson(definition()).index(index))
+			.thenCompose((created) -> this.client.indices().putSettings((request) -> request.index(index)
+				.settings((settings) -> settings.refreshInterval((interval) -> interval.time("-1")))))
+			.thenApply((updated) -> null);
+	}
+
+	/**
+	 * Points the alias at {@code index} alone in one atomic step, restoring its refresh interval first: readers never
+	 * see a moment without an index. Returns the indices it pointed at before, which the caller deletes once searches
+	 * begun on them have ended.
+	 */
+	public CompletableFuture<java.util.Set<String>> moveAliasTo(String index) {
+		return this.client.indices()
+			.putSettings((request) -> request.index(index).settings((settings) -> settings.refreshInterval(
+					(interval) -> interval.time("1s"))))
+			.thenCompose((ignored) -> this.client.indices().refresh((request) -> request.index(index)))
+			.thenCompose((ignored) -> indicesBehindAlias())
+			.thenCompose((previous) -> this.client.indices().updateAliases((update) -> {
+				for (String old : previous) {
+					if (!old.equals(index)) {
+						update.actions((action) -> action.remove((remove) -> remove.index(old).alias(this.alias)));
+					}
+				}
+				return update.actions((action) -> action.add((add) -> add.index(index).alias(this.alias).isWriteIndex(true)));
+			}).thenApply((moved) -> {
+				java.util.Set<String> retired = new java.util.TreeSet<>(previous);
+				retired.remove(index);
+				return java.util.Set.copyOf(retired);
+			}));
+	}
+
+	/** Deletes concrete indices: ones the alias moved away from, or an abandoned rebuild's. */
+	public CompletableFuture<Void> delete(java.util.Collection<String> indices) {
+		if (indices.isEmpty()) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return this.client.indices().delete((delete) -> delete.index(List.copyOf(indices))).thenApply((deleted) -> null);
+	}
+
+	/** How many documents the alias's index holds (searchable ones, after the last refresh). */
+	public CompletableFuture<Long> count() {
+		return this.client.count((count) -> count.index(this.alias)).thenApply((response) -> response.count());
+	}
+
+	/**
+	 * What the alias points at: nothing yet (then this schema's index is created behind it, and is new and empty),
+	 * this schema's index, or an older schema's, which keeps serving until a rebuild replaces it. Safe to race with
+	 * other instances.
+	 */
+	public CompletableFuture<IndexState> ensureExists() {
+		return indicesBehindAlias().thenCompose((current) -> {
+			if (current.isEmpty()) {
 				return this.client.indices()
 					.create((request) -> request.withJson(definition()).index(concreteName())
 						.aliases(this.alias, (alias) -> alias.isWriteIndex(true)))
-					.thenApply((created) -> Boolean.TRUE)
+					.thenApply((created) -> IndexState.CREATED)
 					.exceptionallyCompose(PostIndex::ignoreAlreadyExists);
 			}
-			return this.client.indices().getAlias((request) -> request.name(this.alias)).thenCompose((current) -> {
-				if (current.result().containsKey(concreteName())) {
-					return CompletableFuture.completedFuture(Boolean.FALSE);
-				}
-				return this.client.indices()
-					.create((request) -> request.withJson(definition()).index(concreteName()))
-					.thenApply((created) -> Boolean.TRUE)
-					.exceptionallyCompose(PostIndex::ignoreAlreadyExists)
-					.thenCompose((created) -> this.client.indices().updateAliases((update) -> {
-						for (String old : current.result().keySet()) {
-							update.actions((action) -> action.remove((remove) -> remove.index(old).alias(this.alias)));
-						}
-						return update.actions((action) -> action.add((add) -> add.index(concreteName()).alias(this.alias)
-							.isWriteIndex(true)));
-					}))
-					.thenApply((moved) -> Boolean.TRUE);
-			});
+			return CompletableFuture.completedFuture(
+					current.stream().anyMatch(this::isCurrentSchema) ? IndexState.READY : IndexState.OUTDATED);
 		});
 	}
 
@@ -91,10 +143,15 @@ public final class PostIndex {
 	 * one's outcome; removing a document that is not there counts as done.
 	 */
 	public CompletableFuture<BulkOutcome> index(List<PostDocument> documents) {
+		return index(this.alias, documents);
+	}
+
+	/** The same, into a named index (a rebuild's, before the alias points at it). */
+	public CompletableFuture<BulkOutcome> index(String target, List<PostDocument> documents) {
 		if (documents.isEmpty()) {
 			return CompletableFuture.completedFuture(new BulkOutcome(List.of(), Map.of()));
 		}
-		BulkRequest.Builder bulk = new BulkRequest.Builder().index(this.alias);
+		BulkRequest.Builder bulk = new BulkRequest.Builder().index(target);
 		for (PostDocument document : documents) {
 			if (document.isRemoval()) {
 				bulk.operations((operation) -> operation.delete((delete) -> delete.id(document.id())
@@ -269,10 +326,10 @@ public final class PostIndex {
 	}
 
 	/** Another instance created it a moment ago: it is new all the same. */
-	private static CompletableFuture<Boolean> ignoreAlreadyExists(Throwable failure) {
+	private static CompletableFuture<IndexState> ignoreAlreadyExists(Throwable failure) {
 		Throwable cause = (failure instanceof java.util.concurrent.CompletionException) ? failure.getCause() : failure;
 		if (cause instanceof ElasticsearchException ex && "resource_already_exists_exception".equals(ex.error().type())) {
-			return CompletableFuture.completedFuture(Boolean.TRUE);
+			return CompletableFuture.completedFuture(IndexState.CREATED);
 		}
 		return CompletableFuture.failedFuture(cause);
 	}
