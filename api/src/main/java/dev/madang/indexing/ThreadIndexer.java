@@ -195,10 +195,18 @@ class ThreadIndexer implements SmartLifecycle {
 	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {
 		Map<String, Long> versions = threads.stream()
 			.collect(java.util.stream.Collectors.toMap(ForumThread::getId, ForumThread::getVersion));
-		return Flux.fromIterable(outcome.indexed())
-			.flatMap((id) -> this.mongo.updateFirst(
-					Query.query(Criteria.where("_id").is(id).and("version").is(versions.get(id))),
-					new Update().set("indexPending", false).set("indexedVersion", versions.get(id)), ForumThread.class))
+		Mono<Void> marked = Mono.empty();
+		if (!outcome.indexed().isEmpty()) {
+			// One round trip for the batch; each mark holds only if the thread is still at the version indexed.
+			org.springframework.data.mongodb.core.ReactiveBulkOperations bulk = this.mongo.bulkOps(
+					org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, ForumThread.class);
+			for (String id : outcome.indexed()) {
+				bulk.updateOne(Query.query(Criteria.where("_id").is(id).and("version").is(versions.get(id))),
+						new Update().set("indexPending", false).set("indexedVersion", versions.get(id)));
+			}
+			marked = bulk.execute().then();
+		}
+		return marked
 			.then(Mono.defer(() -> outcome.failed().isEmpty() ? Mono.empty()
 					: Mono.error(new IllegalStateException("Elasticsearch refused " + outcome.failed().size()
 							+ " documents, first: " + outcome.failed().entrySet().iterator().next()))));

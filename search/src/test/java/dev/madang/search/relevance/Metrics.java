@@ -28,6 +28,15 @@ final class Metrics {
 		this.reciprocalRanks += 1.0 / rank;
 	}
 
+	/** Pools another run's figures into this one. */
+	synchronized void add(Metrics other) {
+		this.queries += other.queries;
+		this.at1 += other.at1;
+		this.at5 += other.at5;
+		this.at10 += other.at10;
+		this.reciprocalRanks += other.reciprocalRanks;
+	}
+
 	int queries() {
 		return this.queries;
 	}

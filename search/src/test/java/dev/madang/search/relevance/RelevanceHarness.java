@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.madang.search.index.PostDocument;
@@ -37,6 +39,8 @@ public final class RelevanceHarness {
 			"se-french-meta" };
 
 	private static final String[] FIELDS = { "title", "body", "solution", "answers" };
+
+	private static final List<String> WEIGHTED = List.of("title^3", "body", "solution^1.5", "answers");
 
 	private static final String BASELINE = """
 			{"settings": {"number_of_shards": 1, "number_of_replicas": 0},
@@ -64,13 +68,26 @@ public final class RelevanceHarness {
 			RestClientTransport transport = dev.madang.search.index.SearchClients.transport(node.url());
 			ElasticsearchAsyncClient client = dev.madang.search.index.SearchClients.asyncClient(transport);
 			int n = 0;
+			Map<String, Map<String, Metrics>> pooled = new java.util.LinkedHashMap<>();
 			for (Judgements set : sets) {
 				if (set.queries().isEmpty()) {
 					continue;
 				}
-				rows.addAll(evaluate(client, "rel" + (n++), set));
-				System.out.println(String.join("\n", rows.subList(rows.size() - 4, rows.size())));
+				Map<String, Metrics> results = evaluate(client, "rel" + (n++), set);
+				results.forEach((configuration, metrics) -> {
+					rows.add(metrics.row(set.name(), configuration));
+					System.out.println(rows.get(rows.size() - 1));
+					if (set.name().startsWith("se-")) {
+						String kind = "Stack Exchange " + set.name().substring(set.name().indexOf(' ') + 1) + " (all sites)";
+						pooled.computeIfAbsent(kind, (k) -> new java.util.LinkedHashMap<>())
+							.computeIfAbsent(configuration, (c) -> new Metrics()).add(metrics);
+					}
+				});
 			}
+			List<String> summary = new ArrayList<>();
+			pooled.forEach((kind, byConfiguration) -> byConfiguration
+				.forEach((configuration, metrics) -> summary.add(metrics.row(kind, configuration))));
+			rows.addAll(0, summary);
 			transport.close();
 		}
 		String table = "| data set | configuration | queries | recall@1 | recall@5 | recall@10 | MRR@10 |\n"
@@ -82,7 +99,7 @@ public final class RelevanceHarness {
 		}
 	}
 
-	private static List<String> evaluate(ElasticsearchAsyncClient client, String prefix, Judgements set)
+	private static Map<String, Metrics> evaluate(ElasticsearchAsyncClient client, String prefix, Judgements set)
 			throws Exception {
 		String baseline = prefix + "-bm25";
 		client.indices().create((create) -> create.index(baseline).withJson(new StringReader(BASELINE))).get();
@@ -103,15 +120,26 @@ public final class RelevanceHarness {
 		}
 		client.indices().refresh((refresh) -> refresh.index(baseline, product.alias())).get();
 
-		List<String> rows = new ArrayList<>();
-		rows.add(run(set, (query) -> multiMatch(client, baseline, query)).row(set.name(), "bm25"));
-		rows.add(run(set, (query) -> multiMatch(client, product.alias(), query)).row(set.name(), "analysis"));
-		rows.add(run(set, (query) -> product.search(SearchQuery.text(query.text(), 11))
-			.thenApply((result) -> ids(result.hits()))).row(set.name(), "search"));
-		rows.add(run(set, (query) -> product.similar(query.text(), query.excludeId(), 10).thenApply(RelevanceHarness::ids))
-			.row(set.name(), "similar"));
+		Map<String, Metrics> results = new java.util.LinkedHashMap<>();
+		results.put("bm25", run(set, (query) -> raw(client, baseline, plain(query.text()))));
+		results.put("analysis", run(set, (query) -> raw(client, product.alias(), plain(query.text()))));
+		results.put("analysis + weights", run(set, (query) -> raw(client, product.alias(), weighted(query.text(), TextQueryType.BestFields))));
+		results.put("analysis + weights, most_fields", run(set, (query) -> raw(client, product.alias(), weighted(query.text(), TextQueryType.MostFields))));
+		results.put("analysis + weights + fuzzy should", run(set, (query) -> raw(client, product.alias(), Query.of((q) -> q.bool((bool) -> bool
+			.should(weighted(query.text(), TextQueryType.BestFields))
+			.should((fuzzy) -> fuzzy.multiMatch((match) -> match.query(query.text()).fields(WEIGHTED).fuzziness("AUTO")
+				.prefixLength(1).boost(0.2f))))))));
+		results.put("search", run(set, (query) -> product.search(SearchQuery.text(query.text(), 11))
+			.thenApply((result) -> ids(result.hits()))));
+		results.put("similar", run(set, (query) -> product.similar(query.text(), query.excludeId(), 10).thenApply(RelevanceHarness::ids)));
+		for (String share : List.of("30%", "1")) {
+			results.put("similar candidate, " + share + " of terms", run(set, (query) -> raw(client, product.alias(), Query.of((q) -> q.bool((bool) -> bool
+				.must((must) -> must.multiMatch((match) -> match.query(query.text()).fields(WEIGHTED)
+					.minimumShouldMatch(share)))
+				.mustNot((not) -> not.ids((ids) -> ids.values((query.excludeId() != null) ? query.excludeId() : "-"))))))));
+		}
 		client.indices().delete((delete) -> delete.index(baseline, product.concreteName())).get();
-		return rows;
+		return results;
 	}
 
 	private static Metrics run(Judgements set, Function<Judgements.Judged, CompletableFuture<List<String>>> search)
@@ -134,10 +162,17 @@ public final class RelevanceHarness {
 		return metrics;
 	}
 
-	private static CompletableFuture<List<String>> multiMatch(ElasticsearchAsyncClient client, String index,
-			Judgements.Judged query) {
+	private static Query plain(String text) {
+		return Query.of((q) -> q.multiMatch((match) -> match.query(text).fields(List.of(FIELDS))));
+	}
+
+	private static Query weighted(String text, TextQueryType type) {
+		return Query.of((q) -> q.multiMatch((match) -> match.query(text).fields(WEIGHTED).type(type)));
+	}
+
+	private static CompletableFuture<List<String>> raw(ElasticsearchAsyncClient client, String index, Query query) {
 		return client.search((search) -> search.index(index).size(11).source((source) -> source.fetch(false))
-			.query((q) -> q.multiMatch((match) -> match.query(query.text()).fields(List.of(FIELDS)))), Object.class)
+			.query(query), Object.class)
 			.thenApply((response) -> response.hits().hits().stream().map((hit) -> hit.id()).toList());
 	}
 
