@@ -15,18 +15,28 @@ import org.h2.mvstore.MVStore;
  */
 final class CommittingH2Backend extends H2Backend {
 
+	static final int RETENTION_MS = 1_000;
+
 	private CommittingH2Backend(MVStore store) {
 		super(store);
 	}
 
 	static CommittingH2Backend onFile(Path file) {
-		// Each commit writes a small chunk, so chunks thin out fast: at H2's default target fill rate (90 %) the
-		// background writer spent about a third of a core rewriting them even when idle. 40 % trades some file size
-		// for that core; a larger page cache keeps a community of tens of thousands of posts in memory.
+		return new CommittingH2Backend(openStore(file));
+	}
+
+	/**
+	 * The store file, opened for many small commits. Each commit writes a small chunk, so chunks thin out fast: at
+	 * H2's default target fill rate (90 %) the background writer spent about a third of a core rewriting them even
+	 * when idle. 40 % trades some file size for that core; a larger page cache keeps a community of tens of thousands
+	 * of posts in memory. Old chunks are kept {@link #RETENTION_MS} before their space is reused: H2's 45 s let the
+	 * file grow by orders of magnitude under many small commits, and 0 corrupts the file (a chunk's space reused while
+	 * the chunk is still referenced: "Chunk … not found" after 100k imported posts; H2 issues 2752, 4083, 4383).
+	 */
+	static MVStore openStore(Path file) {
 		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCompactFillRate(40).cacheSize(64).open();
-		// Without this, old chunks are kept for 45 s and the file grows by orders of magnitude under many small commits.
-		store.setRetentionTime(0);
-		return new CommittingH2Backend(store);
+		store.setRetentionTime(RETENTION_MS);
+		return store;
 	}
 
 	static CommittingH2Backend inMemoryStore() {

@@ -14,7 +14,6 @@ import java.util.function.Function;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.madang.search.index.PostDocument;
@@ -30,8 +29,9 @@ import dev.madang.search.local.LocalElasticsearchSettings;
  * each configuration and prints recall@1/5/10 and MRR side by side as a Markdown table.
  * <p>
  * Configurations: {@code bm25} (standard analyzer, one multi_match over title, body and answers, no weights);
- * {@code analysis} (the product's analyzers, the same unweighted query); {@code search} (the product's search query:
- * field weights, typo tolerance, solved/score boosts); {@code similar} (the product's similar-questions lookup).
+ * {@code analysis} (the product's analyzers, the same plain query); {@code product search} (PostIndex.search: field
+ * weights, tie breaker, typo tolerance, solved/score boosts); {@code product similar} (PostIndex.similar, the
+ * similar-questions and possible-duplicates lookup). Run {@code -Drelevance.sets=se-} to score a subset.
  */
 public final class RelevanceHarness {
 
@@ -40,7 +40,6 @@ public final class RelevanceHarness {
 
 	private static final String[] FIELDS = { "title", "body", "solution", "answers" };
 
-	private static final List<String> WEIGHTED = List.of("title^3", "body", "solution^1.5", "answers");
 
 	private static final String BASELINE = """
 			{"settings": {"number_of_shards": 1, "number_of_replicas": 0},
@@ -70,7 +69,7 @@ public final class RelevanceHarness {
 			int n = 0;
 			Map<String, Map<String, Metrics>> pooled = new java.util.LinkedHashMap<>();
 			for (Judgements set : sets) {
-				if (set.queries().isEmpty()) {
+				if (set.queries().isEmpty() || !set.name().contains(System.getProperty("relevance.sets", ""))) {
 					continue;
 				}
 				Map<String, Metrics> results = evaluate(client, "rel" + (n++), set);
@@ -123,21 +122,10 @@ public final class RelevanceHarness {
 		Map<String, Metrics> results = new java.util.LinkedHashMap<>();
 		results.put("bm25", run(set, (query) -> raw(client, baseline, plain(query.text()))));
 		results.put("analysis", run(set, (query) -> raw(client, product.alias(), plain(query.text()))));
-		results.put("analysis + weights", run(set, (query) -> raw(client, product.alias(), weighted(query.text(), TextQueryType.BestFields))));
-		results.put("analysis + weights, most_fields", run(set, (query) -> raw(client, product.alias(), weighted(query.text(), TextQueryType.MostFields))));
-		results.put("analysis + weights + fuzzy should", run(set, (query) -> raw(client, product.alias(), Query.of((q) -> q.bool((bool) -> bool
-			.should(weighted(query.text(), TextQueryType.BestFields))
-			.should((fuzzy) -> fuzzy.multiMatch((match) -> match.query(query.text()).fields(WEIGHTED).fuzziness("AUTO")
-				.prefixLength(1).boost(0.2f))))))));
-		results.put("search", run(set, (query) -> product.search(SearchQuery.text(query.text(), 11))
+		results.put("product search", run(set, (query) -> product.search(SearchQuery.text(query.text(), 11))
 			.thenApply((result) -> ids(result.hits()))));
-		results.put("similar", run(set, (query) -> product.similar(query.text(), query.excludeId(), 10).thenApply(RelevanceHarness::ids)));
-		for (String share : List.of("30%", "1")) {
-			results.put("similar candidate, " + share + " of terms", run(set, (query) -> raw(client, product.alias(), Query.of((q) -> q.bool((bool) -> bool
-				.must((must) -> must.multiMatch((match) -> match.query(query.text()).fields(WEIGHTED)
-					.minimumShouldMatch(share)))
-				.mustNot((not) -> not.ids((ids) -> ids.values((query.excludeId() != null) ? query.excludeId() : "-"))))))));
-		}
+		results.put("product similar", run(set, (query) -> product.similar(query.text(), query.excludeId(), 10)
+			.thenApply(RelevanceHarness::ids)));
 		client.indices().delete((delete) -> delete.index(baseline, product.concreteName())).get();
 		return results;
 	}
@@ -164,10 +152,6 @@ public final class RelevanceHarness {
 
 	private static Query plain(String text) {
 		return Query.of((q) -> q.multiMatch((match) -> match.query(text).fields(List.of(FIELDS))));
-	}
-
-	private static Query weighted(String text, TextQueryType type) {
-		return Query.of((q) -> q.multiMatch((match) -> match.query(text).fields(WEIGHTED).type(type)));
 	}
 
 	private static CompletableFuture<List<String>> raw(ElasticsearchAsyncClient client, String index, Query query) {
