@@ -47,6 +47,11 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private final SearchRebuild rebuild;
 
+	private final IndexQueue queue;
+
+	/** A bulk change (an import, the demo's areas) asked for the slow sweep over every thread. */
+	private volatile boolean sweepRequested;
+
 	private final JobLease lease;
 
 	private final Clock clock;
@@ -62,7 +67,8 @@ class ThreadIndexer implements SmartLifecycle {
 	private volatile Disposable loop;
 
 	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, ThreadDocuments documents, SearchRebuild rebuild,
-			JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
+			IndexQueue queue, JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
+		this.queue = queue;
 		this.mongo = mongo;
 		this.posts = posts;
 		this.documents = documents;
@@ -73,9 +79,21 @@ class ThreadIndexer implements SmartLifecycle {
 		this.status = status;
 	}
 
+	/**
+	 * A thread changed: its id goes on the queue, then the indexer wakes. Bulk changes carry a marker ({@code import:…})
+	 * instead of an id and ask for the sweep. A queue entry lost to a crash is found by the next sweep.
+	 */
 	@EventListener
 	void onThreadChanged(ThreadChanged changed) {
-		this.wakeUps.tryEmitNext(Boolean.TRUE);
+		if (changed.threadId().contains(":")) {
+			this.sweepRequested = true;
+			this.wakeUps.tryEmitNext(Boolean.TRUE);
+			return;
+		}
+		this.queue.add(changed.threadId())
+			.onErrorComplete()
+			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
+			.subscribe();
 	}
 
 	@Override
@@ -85,10 +103,11 @@ class ThreadIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// Each signal says whether to sweep every thread (TRUE) or only read the queue (FALSE).
 		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval()).map((tick) -> Boolean.TRUE),
-				this.wakeUps.asFlux())
+				Flux.interval(this.settings.queueInterval()).map((tick) -> Boolean.FALSE), this.wakeUps.asFlux())
 			.onBackpressureDrop()
-			.concatMap((signal) -> drainWhenDue(), 1)
+			.concatMap((sweep) -> drainWhenDue(sweep), 1)
 			.subscribe();
 	}
 
@@ -119,13 +138,13 @@ class ThreadIndexer implements SmartLifecycle {
 		return running != null && !running.isDisposed();
 	}
 
-	private Mono<Void> drainWhenDue() {
+	private Mono<Void> drainWhenDue(boolean sweep) {
 		if (this.clock.instant().isBefore(this.status.nextAttemptAt())) {
 			return Mono.empty();
 		}
 		return this.lease.acquire(JOB, this.settings.leaseTime())
 			.filter(Boolean::booleanValue)
-			.flatMap((held) -> drain())
+			.flatMap((held) -> drain(sweep))
 			.doOnSuccess((ignored) -> this.status.succeeded())
 			.onErrorResume((failure) -> {
 				this.indexReady = false;
@@ -137,11 +156,42 @@ class ThreadIndexer implements SmartLifecycle {
 			});
 	}
 
-	/** Indexes batches until a batch comes back smaller than the batch size. */
-	private Mono<Void> drain() {
-		return ensureIndex().then(indexNextBatch())
-			.expand((count) -> (count == this.settings.batchSize()) ? indexNextBatch() : Mono.empty())
+	/**
+	 * Indexes the queued threads, then, on a sweep (periodic, after a bulk change, after a failure), every thread still
+	 * marked pending; each in batches until a batch comes back smaller than the batch size.
+	 */
+	private Mono<Void> drain(boolean sweep) {
+		boolean afterFailure = this.status.consecutiveFailures() > 0;
+		Mono<Void> queued = indexQueuedBatch()
+			.expand((count) -> (count == this.settings.batchSize()) ? indexQueuedBatch() : Mono.empty())
 			.then();
+		Mono<Void> swept = Mono.defer(() -> {
+			this.sweepRequested = false;
+			return indexNextBatch()
+				.expand((count) -> (count == this.settings.batchSize()) ? indexNextBatch() : Mono.empty())
+				.then();
+		});
+		return ensureIndex().then(queued)
+			.then(Mono.defer(() -> (sweep || afterFailure || this.sweepRequested) ? swept : Mono.<Void>empty()));
+	}
+
+	/** One batch from the queue: the threads still pending are indexed and marked, then their entries removed. */
+	private Mono<Integer> indexQueuedBatch() {
+		return this.queue.next(this.settings.batchSize()).flatMap((entries) -> {
+			if (entries.isEmpty()) {
+				return Mono.just(0);
+			}
+			List<String> ids = entries.stream().map(IndexQueue.Entry::threadId).toList();
+			return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ForumThread.class)
+				.filter(ForumThread::isIndexPending)
+				.collectList()
+				.flatMap((threads) -> threads.isEmpty() ? Mono.<Void>empty()
+						: this.documents.of(threads)
+							.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
+							.flatMap((outcome) -> markIndexed(threads, outcome)))
+				.then(this.queue.remove(entries))
+				.thenReturn(entries.size());
+		});
 	}
 
 	private Mono<Void> ensureIndex() {
@@ -166,6 +216,7 @@ class ThreadIndexer implements SmartLifecycle {
 	 * Elasticsearch holds nothing MongoDB cannot rebuild.
 	 */
 	private Mono<Void> reindexEverything() {
+		this.sweepRequested = true;
 		return this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
 				new Update().set("indexPending", true), ForumThread.class)
 			.doOnNext((marked) -> {
