@@ -44,7 +44,7 @@ MADANG_EMBEDDED_DATA_DIR=$DATA MADANG_SEED_ENABLED=false MADANG_ADMIN_EMAIL=$ADM
   --madang.rate-limits.writes-per-ip=1000000 --madang.rate-limits.writes-per-user=1000000 \
   --madang.rate-limits.tokens-per-user=1000 > "$OUT/app.log" 2>&1 &
 APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null' EXIT
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 BASE=http://127.0.0.1:$PORT
 until curl -s -o /dev/null "$BASE/actuator/health"; do sleep 2; done
 start=$(date +%s)

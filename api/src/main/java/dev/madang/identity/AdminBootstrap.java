@@ -27,6 +27,8 @@ import org.springframework.util.StringUtils;
 @Component
 class AdminBootstrap implements ApplicationRunner {
 
+	private static final Duration STORAGE_WAIT = Duration.ofMinutes(3);
+
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
 	private static final String DEMO_DOMAIN = "@demo.madang.dev";
@@ -43,10 +45,11 @@ class AdminBootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		MadangProperties.Admin admin = this.properties.admin();
-		// Start-up, on the main thread: waiting here is what makes the accounts exist before the first request.
+		// Start-up, on the main thread: waiting here is what makes the accounts exist before the first request. The
+		// wait is long because a large embedded community keeps the storage busy for a while after start.
 		if (StringUtils.hasText(admin.email()) && StringUtils.hasText(admin.password())) {
 			this.accounts.ensureAccount(admin.email(), "Admin", admin.password(), EnumSet.of(Role.ADMIN))
-				.block(Duration.ofSeconds(30));
+				.block(STORAGE_WAIT);
 			log.info("Administrator account: {}", admin.email());
 			return;
 		}
@@ -68,7 +71,7 @@ class AdminBootstrap implements ApplicationRunner {
 				.flatMap((absent) -> this.accounts.ensureAccount(email, account.displayName(), password, account.roles()))
 				.doOnNext((saved) -> created.append(String.format("%-28s %s  (%s)%n", email, password,
 						String.join(", ", saved.getRoles().stream().map(Role::id).sorted().toList()))));
-		}).then().block(Duration.ofSeconds(60));
+		}).then().block(STORAGE_WAIT);
 		if (created.length() > 0) {
 			writeDemoAccounts(created.toString());
 		}

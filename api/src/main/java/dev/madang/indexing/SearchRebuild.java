@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -132,17 +131,12 @@ public class SearchRebuild {
 			.doFinally((signal) -> this.lease.release(JOB).onErrorComplete().subscribe());
 	}
 
-	/** Copies every thread, in batches by id, remembering the version copied. */
+	/** Copies every thread, read in one pass and indexed in batches, remembering the version copied. */
 	private Mono<Void> fill(String target, Map<String, Long> copied) {
-		return nextBatch(null).expand((batch) -> batch.isEmpty() ? Mono.empty()
-				: index(target, batch, copied).then(this.lease.acquire(JOB, LEASE))
-					.then(nextBatch(batch.get(batch.size() - 1).getId())))
+		return this.mongo.find(new Query(), ForumThread.class)
+			.buffer(this.batchSize)
+			.concatMap((batch) -> index(target, batch, copied).then(this.lease.acquire(JOB, LEASE)), 0)
 			.then();
-	}
-
-	private Mono<List<ForumThread>> nextBatch(String afterId) {
-		Query query = (afterId == null) ? new Query() : Query.query(Criteria.where("_id").gt(afterId));
-		return this.mongo.find(query.with(Sort.by("_id")).limit(this.batchSize), ForumThread.class).collectList();
 	}
 
 	/** Copies the threads whose version in MongoDB is not the one copied; returns how many there were. */

@@ -19,7 +19,6 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -167,9 +166,7 @@ class ThreadIndexer implements SmartLifecycle {
 			.then();
 		Mono<Void> swept = Mono.defer(() -> {
 			this.sweepRequested = false;
-			return indexNextBatch()
-				.expand((count) -> (count == this.settings.batchSize()) ? indexNextBatch() : Mono.empty())
-				.then();
+			return sweepPending();
 		});
 		return ensureIndex().then(queued)
 			.then(Mono.defer(() -> (sweep || afterFailure || this.sweepRequested) ? swept : Mono.<Void>empty()));
@@ -228,19 +225,17 @@ class ThreadIndexer implements SmartLifecycle {
 			.then();
 	}
 
-	private Mono<Integer> indexNextBatch() {
-		Query pending = Query.query(Criteria.where("indexPending").is(true))
-			.with(Sort.by("updatedAt"))
-			.limit(this.settings.batchSize());
-		return this.mongo.find(pending, ForumThread.class).collectList().flatMap((threads) -> {
-			if (threads.isEmpty()) {
-				return Mono.just(0);
-			}
-			return this.documents.of(threads)
+	/**
+	 * Every thread still pending, read in one pass and indexed a batch at a time: one query, because the embedded
+	 * storage reads the whole collection for each (a query per batch read 35k threads 70 times after an import).
+	 */
+	private Mono<Void> sweepPending() {
+		return this.mongo.find(Query.query(Criteria.where("indexPending").is(true)), ForumThread.class)
+			.buffer(this.settings.batchSize())
+			.concatMap((threads) -> this.documents.of(threads)
 				.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
-				.flatMap((outcome) -> markIndexed(threads, outcome))
-				.thenReturn(threads.size());
-		});
+				.flatMap((outcome) -> markIndexed(threads, outcome)), 0)
+			.then();
 	}
 
 	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {

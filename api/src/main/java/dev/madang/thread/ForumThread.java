@@ -7,6 +7,7 @@ import dev.madang.post.Post;
 import dev.madang.revision.Revision;
 
 import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -14,6 +15,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code indexPending} in the same atomic update; the indexer clears the flag once that version is searchable.
  */
 @Document("threads")
+// Redundant for MongoDB (the _id index decides), but the embedded storage uses an index only when a query names
+// exactly its fields: without it, the indexer's "clear the mark if still at version v" read every thread per thread.
+@CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
 public class ForumThread extends Post {
 
 	private String title;

@@ -38,6 +38,13 @@ public final class PostIndex {
 
 	private static final double TIE_BREAKER = 0.3;
 
+	/** What a hit shows; the texts come back as highlights, so the (long) answers never travel. */
+	private static final List<String> HIT_FIELDS = List.of("kind", "title", "tags", "area", "status", "solved", "score",
+			"answerCount", "createdAt");
+
+	/** Typos are forgiven in the question itself: fuzzy matching over answers cost more than the rest of the query. */
+	private static final List<String> FUZZY_FIELDS = List.of("title", "body");
+
 	/** How much a typo-forgiving match counts next to an exact one. */
 	private static final float FUZZY_WEIGHT = 0.5f;
 
@@ -214,6 +221,7 @@ public final class PostIndex {
 	public SearchRequest searchRequest(SearchQuery query) {
 		return SearchRequest.of((search) -> {
 			search.index(this.alias).from(query.from()).size(query.size())
+				.source((source) -> source.filter((filter) -> filter.includes(HIT_FIELDS)))
 				.trackTotalHits((track) -> track.enabled(true))
 				.query(ranked(query))
 				.highlight(highlight())
@@ -255,6 +263,7 @@ public final class PostIndex {
 			.functions((function) -> function.filter((f) -> f.term((term) -> term.field("solved").value(true))).weight(1.5))
 			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
 		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(boosted)
+			.source((source) -> source.filter((filter) -> filter.includes(HIT_FIELDS)))
 			.highlight(highlight()));
 		return this.client.search(request, PostDocument.Source.class)
 			.thenApply((response) -> response.hits().hits().stream().map(PostIndex::toHit).toList());
@@ -312,7 +321,7 @@ public final class PostIndex {
 		// AUTO allows one edit from 3 characters and two from 6; the first character must match, which keeps short
 		// Korean morphemes (mostly two syllables, so no edits) and the expansion count small.
 		return Query.of((query) -> query.bool((bool) -> bool.should(matching(text, null))
-			.should((fuzzy) -> fuzzy.multiMatch((match) -> match.query(text).fields(TEXT_FIELDS).tieBreaker(TIE_BREAKER)
+			.should((fuzzy) -> fuzzy.multiMatch((match) -> match.query(text).fields(FUZZY_FIELDS).tieBreaker(TIE_BREAKER)
 				.fuzziness("AUTO").prefixLength(1).boost(FUZZY_WEIGHT)))));
 	}
 
