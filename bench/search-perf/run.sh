@@ -62,9 +62,9 @@ python3 bench/search-perf/queries.py "$SHARED" 500 "$SEED" > "$OUT/queries.txt"
   dev.madang.search.bench.SearchRequestLines madang "../$OUT/app.lines" "../$OUT/es.lines" < "../$OUT/queries.txt")
 
 run() {
-  local name=$1 url=$2 lines=$3
+  local name=$1 url=$2 lines=$3 connections=${4:-$CLIENTS}
   local out rps p50 p99
-  out=$(wrk -t2 -c"$CLIENTS" -d"${DURATION}s" --latency -s bench/search-perf/requests.lua "$url" -- "$lines")
+  out=$(wrk -t$(( connections < 2 ? 1 : 2 )) -c"$connections" -d"${DURATION}s" --latency -s bench/search-perf/requests.lua "$url" -- "$lines")
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
   p50=$(echo "$out" | awk '$1=="50%"{print $2}')
   p99=$(echo "$out" | awk '$1=="99%"{print $2}')
@@ -82,6 +82,9 @@ wrk -t2 -c"$CLIENTS" -d10s -s bench/search-perf/requests.lua "http://127.0.0.1:$
   echo "|---|---:|---:|---:|---:|"
   run "app: GET /api/v1/search" "$BASE" "$OUT/app.lines"
   run "Elasticsearch: the same requests" "http://127.0.0.1:$ES_PORT" "$OUT/es.lines"
+  # One connection: each request alone on the machine, so the difference is the app's own time per request.
+  run "app, 1 connection" "$BASE" "$OUT/app.lines" 1
+  run "Elasticsearch, 1 connection" "http://127.0.0.1:$ES_PORT" "$OUT/es.lines" 1
   echo
   python3 bench/search-perf/probe.py "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "${PROBES:-100}"
 } | tee "$OUT/summary.md"
