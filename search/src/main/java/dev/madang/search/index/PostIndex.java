@@ -42,11 +42,6 @@ public final class PostIndex {
 	private static final List<String> HIT_FIELDS = List.of("kind", "title", "tags", "area", "status", "solved", "score",
 			"answerCount", "createdAt");
 
-	/** Typos are forgiven in the question itself: fuzzy matching over answers cost more than the rest of the query. */
-	private static final List<String> FUZZY_FIELDS = List.of("title", "body");
-
-	/** How much a typo-forgiving match counts next to an exact one. */
-	private static final float FUZZY_WEIGHT = 0.5f;
 
 	/** One or two terms: all; three to six: two of them; more: 30 %. */
 	private static final String SIMILAR_SHARE = "2<2 6<30%";
@@ -204,7 +199,7 @@ public final class PostIndex {
 
 	/**
 	 * Matches for the query with its filters, highlighted, with facet counts. Relevance is BM25 over title, body, the
-	 * accepted answer (×1.2) and the other answers (see {@link #matching}), typos forgiven at half the weight,
+	 * accepted answer (×1.2) and the other answers (see {@link #matching}), typos forgiven (fuzziness AUTO),
 	 * multiplied by 1.5 for solved questions and by 1.2 for questions voted to 5 or more: a solved, well-voted answer
 	 * is what a customer searching wants first.
 	 */
@@ -316,13 +311,12 @@ public final class PostIndex {
 		if (text == null || text.isBlank()) {
 			return Query.of((query) -> query.matchAll((all) -> all));
 		}
-		// Exact terms lead the ranking; the same terms with typos forgiven add half as much (a should clause), so a
-		// misspelt rare word still finds its question without fuzzy look-alikes outranking real matches.
-		// AUTO allows one edit from 3 characters and two from 6; the first character must match, which keeps short
-		// Korean morphemes (mostly two syllables, so no edits) and the expansion count small.
-		return Query.of((query) -> query.bool((bool) -> bool.should(matching(text, null))
-			.should((fuzzy) -> fuzzy.multiMatch((match) -> match.query(text).fields(FUZZY_FIELDS).tieBreaker(TIE_BREAKER)
-				.fuzziness("AUTO").prefixLength(1).boost(FUZZY_WEIGHT)))));
+		// Typos are forgiven in the same clause: each term also matches its look-alikes, scored a little below an exact
+		// match, so a misspelt rare word still lifts its question above those sharing only the common words (a separate
+		// typo clause counted the common words twice and lost it). AUTO allows one edit from 3 characters and two from
+		// 6; the first character must match, which keeps short Korean morphemes exact and the expansions few.
+		return Query.of((query) -> query.multiMatch((match) -> match.query(text).fields(TEXT_FIELDS)
+			.tieBreaker(TIE_BREAKER).fuzziness("AUTO").prefixLength(1)));
 	}
 
 	/**
