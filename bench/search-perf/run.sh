@@ -61,6 +61,22 @@ python3 bench/search-perf/queries.py "$SHARED" 500 "$SEED" > "$OUT/queries.txt"
 (cd search && java -cp "target/test-classes:target/classes:$(cat target/relevance.classpath)" \
   dev.madang.search.bench.SearchRequestLines madang "../$OUT/app.lines" "../$OUT/es.lines" < "../$OUT/queries.txt")
 
+# Similar questions for 100 questions found by the first queries (GET /api/v1/threads/{id}/similar, public).
+python3 - "$BASE" "$OUT/queries.txt" > "$OUT/similar.lines" <<'PY'
+import json, sys, urllib.parse, urllib.request
+base, queries = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().split("\n")
+found = 0
+for q in queries:
+    if not q.strip():
+        continue
+    hits = json.load(urllib.request.urlopen(base + "/api/v1/search?size=1&q=" + urllib.parse.quote(q)))["hits"]
+    if hits:
+        print("GET\t/api/v1/threads/%s/similar" % hits[0]["id"])
+        found += 1
+    if found == 100:
+        break
+PY
+
 run() {
   local name=$1 url=$2 lines=$3 connections=${4:-$CLIENTS}
   local out rps p50 p99
@@ -85,6 +101,7 @@ wrk -t2 -c"$CLIENTS" -d10s -s bench/search-perf/requests.lua "http://127.0.0.1:$
   # One connection: each request alone on the machine, so the difference is the app's own time per request.
   run "app, 1 connection" "$BASE" "$OUT/app.lines" 1
   run "Elasticsearch, 1 connection" "http://127.0.0.1:$ES_PORT" "$OUT/es.lines" 1
+  run "app: similar questions, 1 connection" "$BASE" "$OUT/similar.lines" 1
   echo
   python3 bench/search-perf/probe.py "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "${PROBES:-100}"
 } | tee "$OUT/summary.md"

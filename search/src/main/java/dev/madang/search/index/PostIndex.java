@@ -43,6 +43,12 @@ public final class PostIndex {
 			"answerCount", "createdAt");
 
 
+	/**
+	 * One edit from 5 characters, two from 8: short words have many look-alikes ("node", "note", "nods"), and
+	 * forgiving them cost relevance (bench/relevance); the misspellings worth forgiving are in longer words.
+	 */
+	private static final String FUZZINESS = "AUTO:5,8";
+
 	/** One or two terms: all; three to six: two of them; more: 30 %. */
 	private static final String SIMILAR_SHARE = "2<2 6<30%";
 
@@ -199,7 +205,7 @@ public final class PostIndex {
 
 	/**
 	 * Matches for the query with its filters, highlighted, with facet counts. Relevance is BM25 over title, body, the
-	 * accepted answer (×1.2) and the other answers (see {@link #matching}), typos forgiven (fuzziness AUTO),
+	 * accepted answer (×1.2) and the other answers (see {@link #matching}), typos forgiven in words of 5 characters or more,
 	 * multiplied by 1.5 for solved questions and by 1.2 for questions voted to 5 or more: a solved, well-voted answer
 	 * is what a customer searching wants first.
 	 */
@@ -313,10 +319,10 @@ public final class PostIndex {
 		}
 		// Typos are forgiven in the same clause: each term also matches its look-alikes, scored a little below an exact
 		// match, so a misspelt rare word still lifts its question above those sharing only the common words (a separate
-		// typo clause counted the common words twice and lost it). AUTO allows one edit from 3 characters and two from
-		// 6; the first character must match, which keeps short Korean morphemes exact and the expansions few.
+		// typo clause counted the common words twice and lost it). The first character must match, which keeps the
+		// expansions few; Korean morphemes are mostly two syllables, so they stay exact.
 		return Query.of((query) -> query.multiMatch((match) -> match.query(text).fields(TEXT_FIELDS)
-			.tieBreaker(TIE_BREAKER).fuzziness("AUTO").prefixLength(1)));
+			.tieBreaker(TIE_BREAKER).fuzziness(FUZZINESS).prefixLength(1)));
 	}
 
 	/**
