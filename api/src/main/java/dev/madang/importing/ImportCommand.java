@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.madang.MadangApplication;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -31,11 +33,9 @@ public final class ImportCommand {
 			System.err.println("       java -jar madang.jar import korean <ChatbotData.csv> [how many]");
 			return 2;
 		}
-		// The web layer stays (its beans are part of the app) but listens only on a free loopback port. No search
-		// node for a command-line run: the indexer is off and nothing connects to this address.
-		app.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "madang.indexing.enabled",
-				"false", "madang.seed.enabled", "false", "madang.admin.demo-accounts", "false", "madang.elasticsearch.url",
-				"http://127.0.0.1:9", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		// No search node for an import: the indexer is off and nothing connects to this address.
+		app.setDefaultProperties(MadangApplication.commandLineDefaults(
+				Map.of("madang.elasticsearch.url", "http://127.0.0.1:9")));
 		try (ConfigurableApplicationContext context = app.run()) {
 			if ("korean".equals(args[1])) {
 				int count = (args.length > 3) ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;

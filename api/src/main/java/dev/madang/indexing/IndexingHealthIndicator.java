@@ -10,7 +10,6 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +34,7 @@ class IndexingHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		Query pending = Query.query(Criteria.where("indexPending").is(true));
+		Query pending = ThreadIndexer.pendingThreads();
 		Mono<Long> backlog = this.mongo.count(pending, ForumThread.class);
 		Mono<Long> oldestAgeSeconds = this.mongo
 			.findOne(Query.of(pending).with(Sort.by("updatedAt")).limit(1), ForumThread.class)

@@ -3,6 +3,8 @@ package dev.madang.indexing;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.madang.MadangApplication;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -22,9 +24,7 @@ public final class ReindexCommand {
 
 	/** Runs the rebuild; returns the process exit code. */
 	public static int run(SpringApplication app) {
-		app.setDefaultProperties(Map.of("server.port", "0", "server.address", "127.0.0.1", "madang.indexing.enabled",
-				"false", "madang.seed.enabled", "false", "madang.admin.demo-accounts", "false", "spring.main.banner-mode",
-				"off", "logging.level.root", "warn", "logging.level.dev.madang.indexing", "info"));
+		app.setDefaultProperties(MadangApplication.commandLineDefaults(Map.of("logging.level.dev.madang.indexing", "info")));
 		try (ConfigurableApplicationContext context = app.run()) {
 			RebuildReport report = context.getBean(SearchRebuild.class).start().block(Duration.ofHours(6));
 			System.out.println("Search index rebuilt: " + report);

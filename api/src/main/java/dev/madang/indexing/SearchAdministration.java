@@ -5,8 +5,6 @@ import dev.madang.thread.ForumThread;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /** What the admin API and page show of the search index, and the rebuild they start in the background. */
@@ -27,7 +25,7 @@ class SearchAdministration {
 
 	Mono<SearchIndexView> view() {
 		return Mono.zip(Mono.fromFuture(this.posts::indicesBehindAlias), Mono.fromFuture(this.posts::count),
-				this.mongo.count(Query.query(Criteria.where("indexPending").is(true)), ForumThread.class))
+				this.mongo.count(ThreadIndexer.pendingThreads(), ForumThread.class))
 			.map((figures) -> new SearchIndexView(this.posts.alias(), figures.getT1(), figures.getT2(), figures.getT3(),
 					this.rebuild.status()));
 	}

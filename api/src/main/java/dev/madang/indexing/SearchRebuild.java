@@ -171,9 +171,8 @@ public class SearchRebuild {
 	}
 
 	private Mono<Void> record(List<ForumThread> threads, BulkOutcome outcome, Map<String, Long> copied) {
-		if (!outcome.failed().isEmpty()) {
-			return Mono.error(new IllegalStateException("Elasticsearch refused " + outcome.failed().size()
-					+ " documents, first: " + outcome.failed().entrySet().iterator().next()));
+		if (outcome.refusal() != null) {
+			return Mono.error(outcome.refusal());
 		}
 		Set<String> indexed = Set.copyOf(outcome.indexed());
 		for (ForumThread thread : threads) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import dev.madang.MadangProperties;
 import dev.madang.search.index.BulkOutcome;
@@ -19,6 +20,8 @@ import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -182,10 +185,7 @@ class ThreadIndexer implements SmartLifecycle {
 			return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ForumThread.class)
 				.filter(ForumThread::isIndexPending)
 				.collectList()
-				.flatMap((threads) -> threads.isEmpty() ? Mono.<Void>empty()
-						: this.documents.of(threads)
-							.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
-							.flatMap((outcome) -> markIndexed(threads, outcome)))
+				.flatMap((threads) -> threads.isEmpty() ? Mono.<Void>empty() : indexAndMark(threads))
 				.then(this.queue.remove(entries))
 				.thenReturn(entries.size());
 		});
@@ -230,32 +230,37 @@ class ThreadIndexer implements SmartLifecycle {
 	 * storage reads the whole collection for each (a query per batch read 35k threads 70 times after an import).
 	 */
 	private Mono<Void> sweepPending() {
-		return this.mongo.find(Query.query(Criteria.where("indexPending").is(true)), ForumThread.class)
+		return this.mongo.find(pendingThreads(), ForumThread.class)
 			.buffer(this.settings.batchSize())
-			.concatMap((threads) -> this.documents.of(threads)
-				.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
-				.flatMap((outcome) -> markIndexed(threads, outcome)), 0)
+			.concatMap(this::indexAndMark, 0)
 			.then();
+	}
+
+	/** The threads whose newest version is not searchable yet (the backlog the health check and admin page show). */
+	static Query pendingThreads() {
+		return Query.query(Criteria.where("indexPending").is(true));
+	}
+
+	private Mono<Void> indexAndMark(List<ForumThread> threads) {
+		return this.documents.of(threads)
+			.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
+			.flatMap((outcome) -> markIndexed(threads, outcome));
 	}
 
 	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {
 		Map<String, Long> versions = threads.stream()
-			.collect(java.util.stream.Collectors.toMap(ForumThread::getId, ForumThread::getVersion));
+			.collect(Collectors.toMap(ForumThread::getId, ForumThread::getVersion));
 		Mono<Void> marked = Mono.empty();
 		if (!outcome.indexed().isEmpty()) {
 			// One round trip for the batch; each mark holds only if the thread is still at the version indexed.
-			org.springframework.data.mongodb.core.ReactiveBulkOperations bulk = this.mongo.bulkOps(
-					org.springframework.data.mongodb.core.BulkOperations.BulkMode.UNORDERED, ForumThread.class);
+			ReactiveBulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ForumThread.class);
 			for (String id : outcome.indexed()) {
 				bulk.updateOne(Query.query(Criteria.where("_id").is(id).and("version").is(versions.get(id))),
 						new Update().set("indexPending", false).set("indexedVersion", versions.get(id)));
 			}
 			marked = bulk.execute().then();
 		}
-		return marked
-			.then(Mono.defer(() -> outcome.failed().isEmpty() ? Mono.empty()
-					: Mono.error(new IllegalStateException("Elasticsearch refused " + outcome.failed().size()
-							+ " documents, first: " + outcome.failed().entrySet().iterator().next()))));
+		return marked.then(Mono.defer(() -> (outcome.refusal() == null) ? Mono.empty() : Mono.error(outcome.refusal())));
 	}
 
 }

@@ -11,4 +11,14 @@ import java.util.Map;
  * @param failed ids that were not indexed, with the reason; they must be retried
  */
 public record BulkOutcome(List<String> indexed, Map<String, String> failed) {
+
+	/** Why the call is not done, for the caller to fail with; {@code null} when every document was indexed. */
+	public IllegalStateException refusal() {
+		if (this.failed.isEmpty()) {
+			return null;
+		}
+		return new IllegalStateException("Elasticsearch refused " + this.failed.size() + " documents, first: "
+				+ this.failed.entrySet().iterator().next());
+	}
+
 }

@@ -49,6 +49,13 @@ public final class PostIndex {
 	 */
 	private static final String FUZZINESS = "AUTO:5,8";
 
+	private static final Query SOLVED = Query.of((q) -> q.term((term) -> term.field("solved").value(true)));
+
+	private static final Query UNANSWERED = Query.of((q) -> q.term((term) -> term.field("answerCount").value(0)));
+
+	/** A solved question is what a customer searching wants first. */
+	private static final double SOLVED_WEIGHT = 1.5;
+
 	/** One or two terms: all; three to six: two of them; more: 30 %. */
 	private static final String SIMILAR_SHARE = "2<2 6<30%";
 
@@ -228,10 +235,8 @@ public final class PostIndex {
 				.highlight(highlight())
 				.aggregations("tags", (agg) -> agg.terms((terms) -> terms.field("tags").size(10)))
 				.aggregations("areas", (agg) -> agg.terms((terms) -> terms.field("area").size(20)))
-				.aggregations("solved", (agg) -> agg.filter((filter) -> filter.term((term) -> term.field("solved")
-					.value(true))))
-				.aggregations("unanswered", (agg) -> agg.filter((filter) -> filter.term((term) -> term.field("answerCount")
-					.value(0))));
+				.aggregations("solved", (agg) -> agg.filter(SOLVED))
+				.aggregations("unanswered", (agg) -> agg.filter(UNANSWERED));
 			switch (query.effectiveSort()) {
 				case "newest" -> search.sort((sort) -> sort.field((field) -> field.field("createdAt").order(SortOrder.Desc)));
 				case "votes" -> search.sort((sort) -> sort.field((field) -> field.field("score").order(SortOrder.Desc)))
@@ -261,7 +266,7 @@ public final class PostIndex {
 			return bool;
 		}));
 		Query boosted = Query.of((q) -> q.functionScore((score) -> score.query(alike)
-			.functions((function) -> function.filter((f) -> f.term((term) -> term.field("solved").value(true))).weight(1.5))
+			.functions((function) -> function.filter(SOLVED).weight(SOLVED_WEIGHT))
 			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
 		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(boosted)
 			.source((source) -> source.filter((filter) -> filter.includes(HIT_FIELDS)))
@@ -280,10 +285,9 @@ public final class PostIndex {
 		}
 		if (query.status() != null && !query.status().isBlank()) {
 			filters.add(switch (query.status()) {
-				case "solved" -> Query.of((q) -> q.term((term) -> term.field("solved").value(true)));
-				case "unanswered" -> Query.of((q) -> q.term((term) -> term.field("answerCount").value(0)));
-				default -> Query.of((q) -> q.bool((bool) -> bool.mustNot((not) -> not.term((term) -> term.field("solved")
-					.value(true)))));
+				case "solved" -> SOLVED;
+				case "unanswered" -> UNANSWERED;
+				default -> Query.of((q) -> q.bool((bool) -> bool.mustNot(SOLVED)));
 			});
 		}
 		Query matching = query(query.text());
@@ -292,7 +296,7 @@ public final class PostIndex {
 			return filtered;
 		}
 		return Query.of((q) -> q.functionScore((score) -> score.query(filtered)
-			.functions((function) -> function.filter((f) -> f.term((term) -> term.field("solved").value(true))).weight(1.5))
+			.functions((function) -> function.filter(SOLVED).weight(SOLVED_WEIGHT))
 			.functions((function) -> function.filter((f) -> f.range((range) -> range.number((n) -> n.field("score").gte(5.0))))
 				.weight(1.2))
 			.scoreMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionScoreMode.Multiply)
