@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.madang.MadangApplication;
+import reactor.util.retry.Retry;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,11 +23,23 @@ public final class ReindexCommand {
 		return args.length > 0 && "reindex".equals(args[0]);
 	}
 
+	private static boolean unreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Runs the rebuild; returns the process exit code. */
 	public static int run(SpringApplication app) {
 		app.setDefaultProperties(MadangApplication.commandLineDefaults(Map.of("logging.level.dev.madang.indexing", "info")));
 		try (ConfigurableApplicationContext context = app.run()) {
-			RebuildReport report = context.getBean(SearchRebuild.class).start().block(Duration.ofHours(6));
+			// The embedded default starts its local node in the background: wait for it rather than fail.
+			RebuildReport report = context.getBean(SearchRebuild.class).start()
+				.retryWhen(Retry.fixedDelay(60, Duration.ofSeconds(2)).filter(ReindexCommand::unreachable))
+				.block(Duration.ofHours(6));
 			System.out.println("Search index rebuilt: " + report);
 			return 0;
 		}
