@@ -107,7 +107,8 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 	public record Reputation(@DefaultValue("1") int initial, @DefaultValue("10") int questionUpvoted,
 			@DefaultValue("10") int answerUpvoted, @DefaultValue("-2") int downvoted,
 			@DefaultValue("-1") int downvotingAnswer, @DefaultValue("15") int answerAccepted,
-			@DefaultValue("2") int accepting, @DefaultValue("200") int dailyVoteCap) {
+			@DefaultValue("2") int accepting, @DefaultValue("200") int dailyVoteCap,
+			@DefaultValue("25") int answerPromoted) {
 	}
 
 	/**

@@ -11,12 +11,14 @@ import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
+import dev.madang.post.PostEdited;
 import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -43,8 +45,11 @@ public class AnswerService {
 
 	private final AccessRules rules;
 
+	private final ApplicationEventPublisher events;
+
 	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock,
-			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules) {
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, ApplicationEventPublisher events) {
+		this.events = events;
 		this.markdown = markdown;
 		this.revisions = revisions;
 		this.rules = rules;
@@ -90,7 +95,12 @@ public class AnswerService {
 				.then(RevisionHistory.requireBase(edit.baseRevision(), answer.getRevision()))
 				.then(Mono.defer(() -> this.revisions.revise(answer.currentRevision(), Answer.class,
 						Criteria.where("deletion").is(null), update, Answer::currentRevision)))
-				.flatMap((edited) -> this.threads.answerEdited(threadId).thenReturn(edited));
+				.flatMap((edited) -> this.threads.answerEdited(threadId).thenReturn(edited))
+				.doOnNext((edited) -> {
+					if (!thread.getArticleIds().isEmpty()) {
+						this.events.publishEvent(new PostEdited(answerId, edited.getRevision(), thread.getArticleIds()));
+					}
+				});
 		});
 	}
 

@@ -30,18 +30,30 @@ class IndexQueue {
 		this.mongo = mongo;
 	}
 
-	/** An entry as read: each write gives it a new token, so removing what was read never removes a newer change. */
-	record Entry(String threadId, String token) {
+	/**
+	 * An entry as read: each write gives it a new token, so removing what was read never removes a newer change.
+	 * {@code article} tells a knowledge-base article's id from a thread's.
+	 */
+	record Entry(String threadId, String token, boolean article) {
 	}
 
 	Mono<Void> add(String threadId) {
-		return this.mongo.upsert(Query.query(Criteria.where("_id").is(threadId)),
-				new Update().set("token", UUID.randomUUID().toString()), COLLECTION).then();
+		return add(threadId, false);
+	}
+
+	/** Queues a thread's or an article's id (ids are unique across both: MongoDB object ids). */
+	Mono<Void> add(String id, boolean article) {
+		Update update = new Update().set("token", UUID.randomUUID().toString());
+		if (article) {
+			update.set("article", true);
+		}
+		return this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), update, COLLECTION).then();
 	}
 
 	Mono<List<Entry>> next(int limit) {
 		return this.mongo.find(new Query().limit(limit), Document.class, COLLECTION)
-			.map((entry) -> new Entry(String.valueOf(entry.get("_id")), entry.getString("token")))
+			.map((entry) -> new Entry(String.valueOf(entry.get("_id")), entry.getString("token"),
+					Boolean.TRUE.equals(entry.getBoolean("article"))))
 			.collectList();
 	}
 

@@ -35,7 +35,7 @@ class IndexingHealthIndicator implements ReactiveHealthIndicator {
 	@Override
 	public Mono<Health> health() {
 		Query pending = ThreadIndexer.pendingThreads();
-		Mono<Long> backlog = this.mongo.count(pending, ForumThread.class);
+		Mono<Long> backlog = ThreadIndexer.backlog(this.mongo);
 		Mono<Long> oldestAgeSeconds = this.mongo
 			.findOne(Query.of(pending).with(Sort.by("updatedAt")).limit(1), ForumThread.class)
 			.map((oldest) -> Duration.between(oldest.getUpdatedAt(), this.clock.instant()).toSeconds())

@@ -25,7 +25,7 @@ class SearchAdministration {
 
 	Mono<SearchIndexView> view() {
 		return Mono.zip(Mono.fromFuture(this.posts::indicesBehindAlias), Mono.fromFuture(this.posts::count),
-				this.mongo.count(ThreadIndexer.pendingThreads(), ForumThread.class))
+				ThreadIndexer.backlog(this.mongo))
 			.map((figures) -> new SearchIndexView(this.posts.alias(), figures.getT1(), figures.getT2(), figures.getT3(),
 					this.rebuild.status()));
 	}

@@ -14,10 +14,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.madang.MadangProperties;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;
-import dev.madang.thread.ForumThread;
+import dev.madang.post.Searchable;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -50,7 +51,7 @@ public class SearchRebuild {
 
 	private final PostIndex posts;
 
-	private final ThreadDocuments documents;
+	private final SearchDocuments documents;
 
 	private final JobLease lease;
 
@@ -62,7 +63,7 @@ public class SearchRebuild {
 
 	private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER);
 
-	SearchRebuild(ReactiveMongoTemplate mongo, PostIndex posts, ThreadDocuments documents, JobLease lease, Clock clock,
+	SearchRebuild(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, JobLease lease, Clock clock,
 			MadangProperties properties) {
 		this.mongo = mongo;
 		this.posts = posts;
@@ -131,25 +132,34 @@ public class SearchRebuild {
 			.doFinally((signal) -> this.lease.release(JOB).onErrorComplete().subscribe());
 	}
 
-	/** Copies every thread, read in one pass and indexed in batches, remembering the version copied. */
+	/**
+	 * Copies every thread and article, each collection read in one pass and indexed in batches, remembering the
+	 * version copied.
+	 */
 	private Mono<Void> fill(String target, Map<String, Long> copied) {
-		return this.mongo.find(new Query(), ForumThread.class)
-			.buffer(this.batchSize)
-			.concatMap((batch) -> index(target, batch, copied).then(this.lease.acquire(JOB, LEASE)), 0)
+		return Flux.fromIterable(ThreadIndexer.SOURCES)
+			.concatMap((type) -> this.mongo.find(new Query(), type)
+				.buffer(this.batchSize)
+				.concatMap((batch) -> index(target, batch, copied).then(this.lease.acquire(JOB, LEASE)), 0))
 			.then();
 	}
 
-	/** Copies the threads whose version in MongoDB is not the one copied; returns how many there were. */
+	/** Copies the documents whose version in MongoDB is not the one copied; returns how many there were. */
 	private Mono<Long> copyChanged(String target, Map<String, Long> copied) {
+		return Flux.fromIterable(ThreadIndexer.SOURCES).concatMap((type) -> copyChanged(target, copied, type))
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> copyChanged(String target, Map<String, Long> copied, Class<? extends Searchable> type) {
 		Query versions = new Query();
 		versions.fields().include("version");
-		return this.mongo.find(versions, Document.class, this.mongo.getCollectionName(ForumThread.class))
+		return this.mongo.find(versions, Document.class, this.mongo.getCollectionName(type))
 			.filter((thread) -> !sameVersion(thread, copied))
 			.map(SearchRebuild::id)
 			.buffer(this.batchSize)
-			.concatMap((ids) -> this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ForumThread.class)
+			.concatMap((ids) -> this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
 				.collectList()
-				.flatMap((threads) -> index(target, threads, copied))
+				.flatMap((changed) -> index(target, changed, copied))
 				.thenReturn((long) ids.size()))
 			.reduce(0L, Long::sum);
 	}
@@ -164,18 +174,18 @@ public class SearchRebuild {
 		return String.valueOf(thread.get("_id"));
 	}
 
-	private Mono<Void> index(String target, List<ForumThread> threads, Map<String, Long> copied) {
+	private Mono<Void> index(String target, List<? extends Searchable> threads, Map<String, Long> copied) {
 		return this.documents.of(threads)
 			.flatMap((batch) -> Mono.fromFuture(() -> this.posts.index(target, batch)))
 			.flatMap((outcome) -> record(threads, outcome, copied));
 	}
 
-	private Mono<Void> record(List<ForumThread> threads, BulkOutcome outcome, Map<String, Long> copied) {
+	private Mono<Void> record(List<? extends Searchable> threads, BulkOutcome outcome, Map<String, Long> copied) {
 		if (outcome.refusal() != null) {
 			return Mono.error(outcome.refusal());
 		}
 		Set<String> indexed = Set.copyOf(outcome.indexed());
-		for (ForumThread thread : threads) {
+		for (Searchable thread : threads) {
 			if (indexed.contains(thread.getId())) {
 				copied.merge(thread.getId(), thread.getVersion(), Math::max);
 			}

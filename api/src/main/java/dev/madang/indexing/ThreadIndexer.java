@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.madang.MadangProperties;
+import dev.madang.knowledge.Article;
+import dev.madang.knowledge.ArticleChanged;
+import dev.madang.post.Searchable;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;
 import dev.madang.thread.ForumThread;
@@ -41,11 +44,14 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static final String JOB = "indexer";
 
+	/** What the posts index holds copies of. */
+	static final List<Class<? extends Searchable>> SOURCES = List.of(ForumThread.class, Article.class);
+
 	private final ReactiveMongoTemplate mongo;
 
 	private final PostIndex posts;
 
-	private final ThreadDocuments documents;
+	private final SearchDocuments documents;
 
 	private final SearchRebuild rebuild;
 
@@ -68,7 +74,7 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
-	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, ThreadDocuments documents, SearchRebuild rebuild,
+	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, SearchRebuild rebuild,
 			IndexQueue queue, JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
 		this.queue = queue;
 		this.mongo = mongo;
@@ -93,6 +99,15 @@ class ThreadIndexer implements SmartLifecycle {
 			return;
 		}
 		this.queue.add(changed.threadId())
+			.onErrorComplete()
+			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
+			.subscribe();
+	}
+
+	/** An article's published version or visibility changed: the same queue, marked as an article. */
+	@EventListener
+	void onArticleChanged(ArticleChanged changed) {
+		this.queue.add(changed.articleId(), true)
 			.onErrorComplete()
 			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
 			.subscribe();
@@ -181,14 +196,24 @@ class ThreadIndexer implements SmartLifecycle {
 			if (entries.isEmpty()) {
 				return Mono.just(0);
 			}
-			List<String> ids = entries.stream().map(IndexQueue.Entry::threadId).toList();
-			return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), ForumThread.class)
-				.filter(ForumThread::isIndexPending)
-				.collectList()
-				.flatMap((threads) -> threads.isEmpty() ? Mono.<Void>empty() : indexAndMark(threads))
+			Map<Boolean, List<String>> ids = entries.stream().collect(Collectors.partitioningBy(
+					IndexQueue.Entry::article, Collectors.mapping(IndexQueue.Entry::threadId, Collectors.toList())));
+			return indexPendingOf(ForumThread.class, ids.get(false))
+				.then(indexPendingOf(Article.class, ids.get(true)))
 				.then(this.queue.remove(entries))
 				.thenReturn(entries.size());
 		});
+	}
+
+	/** Indexes those of the given documents that are still pending. */
+	private Mono<Void> indexPendingOf(Class<? extends Searchable> type, List<String> ids) {
+		if (ids.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
+			.filter(Searchable::isIndexPending)
+			.collectList()
+			.flatMap((pending) -> pending.isEmpty() ? Mono.<Void>empty() : indexAndMark(type, pending));
 	}
 
 	private Mono<Void> ensureIndex() {
@@ -214,14 +239,15 @@ class ThreadIndexer implements SmartLifecycle {
 	 */
 	private Mono<Void> reindexEverything() {
 		this.sweepRequested = true;
-		return this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
-				new Update().set("indexPending", true), ForumThread.class)
-			.doOnNext((marked) -> {
-				if (marked.getModifiedCount() > 0) {
-					log.info("New search index {}: indexing all {} threads again", this.posts.concreteName(),
-							marked.getModifiedCount());
-				}
-			})
+		return Flux.fromIterable(SOURCES)
+			.concatMap((type) -> this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
+					new Update().set("indexPending", true), type)
+				.doOnNext((marked) -> {
+					if (marked.getModifiedCount() > 0) {
+						log.info("New search index {}: indexing all {} {} again", this.posts.concreteName(),
+								marked.getModifiedCount(), this.mongo.getCollectionName(type));
+					}
+				}))
 			.then();
 	}
 
@@ -230,30 +256,37 @@ class ThreadIndexer implements SmartLifecycle {
 	 * storage reads the whole collection for each (a query per batch read 35k threads 70 times after an import).
 	 */
 	private Mono<Void> sweepPending() {
-		return this.mongo.find(pendingThreads(), ForumThread.class)
-			.buffer(this.settings.batchSize())
-			.concatMap(this::indexAndMark, 0)
+		return Flux.fromIterable(SOURCES)
+			.concatMap((type) -> this.mongo.find(pendingThreads(), type)
+				.buffer(this.settings.batchSize())
+				.concatMap((batch) -> indexAndMark(type, batch), 0))
 			.then();
 	}
 
-	/** The threads whose newest version is not searchable yet (the backlog the health check and admin page show). */
+	/** The documents whose newest version is not searchable yet (the backlog the health check and admin page show). */
 	static Query pendingThreads() {
 		return Query.query(Criteria.where("indexPending").is(true));
 	}
 
-	private Mono<Void> indexAndMark(List<ForumThread> threads) {
-		return this.documents.of(threads)
-			.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
-			.flatMap((outcome) -> markIndexed(threads, outcome));
+	/** How many threads and articles wait for indexing. */
+	static Mono<Long> backlog(ReactiveMongoTemplate mongo) {
+		return Flux.fromIterable(SOURCES).concatMap((type) -> mongo.count(pendingThreads(), type)).reduce(0L, Long::sum);
 	}
 
-	private Mono<Void> markIndexed(List<ForumThread> threads, BulkOutcome outcome) {
-		Map<String, Long> versions = threads.stream()
-			.collect(Collectors.toMap(ForumThread::getId, ForumThread::getVersion));
+	private Mono<Void> indexAndMark(Class<? extends Searchable> type, List<? extends Searchable> batch) {
+		return this.documents.of(batch)
+			.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
+			.flatMap((outcome) -> markIndexed(type, batch, outcome));
+	}
+
+	private Mono<Void> markIndexed(Class<? extends Searchable> type, List<? extends Searchable> batch,
+			BulkOutcome outcome) {
+		Map<String, Long> versions = batch.stream()
+			.collect(Collectors.toMap(Searchable::getId, Searchable::getVersion));
 		Mono<Void> marked = Mono.empty();
 		if (!outcome.indexed().isEmpty()) {
-			// One round trip for the batch; each mark holds only if the thread is still at the version indexed.
-			ReactiveBulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ForumThread.class);
+			// One round trip for the batch; each mark holds only if the document is still at the version indexed.
+			ReactiveBulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
 			for (String id : outcome.indexed()) {
 				bulk.updateOne(Query.query(Criteria.where("_id").is(id).and("version").is(versions.get(id))),
 						new Update().set("indexPending", false).set("indexedVersion", versions.get(id)));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.madang.post.Post;
+import dev.madang.post.Searchable;
 import dev.madang.revision.Revision;
 
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -18,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 // Redundant for MongoDB (the _id index decides), but the embedded storage uses an index only when a query names
 // exactly its fields: without it, the indexer's "clear the mark if still at version v" read every thread per thread.
 @CompoundIndex(name = "id_version", def = "{'_id': 1, 'version': 1}", unique = true)
-public class ForumThread extends Post {
+public class ForumThread extends Post implements Searchable {
 
 	private String title;
 
@@ -63,6 +64,9 @@ public class ForumThread extends Post {
 
 	/** The status to go back to when a deleted thread is undeleted. */
 	private ThreadStatus statusBeforeDelete;
+
+	/** Knowledge-base articles promoted from this thread (one per language), linked from the question page. */
+	private List<String> articleIds;
 
 	private long version;
 
@@ -174,10 +178,16 @@ public class ForumThread extends Post {
 		return currentRevision("question", this.title, getTags());
 	}
 
+	public List<String> getArticleIds() {
+		return (this.articleIds != null) ? this.articleIds : List.of();
+	}
+
+	@Override
 	public long getVersion() {
 		return this.version;
 	}
 
+	@Override
 	public boolean isIndexPending() {
 		return this.indexPending;
 	}

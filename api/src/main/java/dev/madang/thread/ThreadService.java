@@ -11,6 +11,7 @@ import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.PostEdited;
 import dev.madang.post.PostProblems;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
@@ -82,6 +83,14 @@ public class ThreadService {
 		return this.threads.findById(id).switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id)));
 	}
 
+	/**
+	 * Links a knowledge-base article made from the thread. Not a new version: the search document does not change.
+	 */
+	public Mono<Void> linkArticle(String threadId, String articleId) {
+		return this.mongo.updateFirst(Query.query(thread(threadId)), new Update().addToSet("articleIds", articleId),
+				ForumThread.class).then();
+	}
+
 	/** The threads with these ids (missing ids are skipped). */
 	public reactor.core.publisher.Flux<ForumThread> findAll(java.util.Collection<String> ids) {
 		return this.threads.findAllById(ids);
@@ -119,7 +128,12 @@ public class ThreadService {
 				return this.revisions.revise(thread.currentRevision(), ForumThread.class,
 						Criteria.where("status").ne(ThreadStatus.DELETED), update, ForumThread::currentRevision);
 			})))
-			.doOnNext((edited) -> this.events.publishEvent(new ThreadChanged(id)));
+			.doOnNext((edited) -> {
+				this.events.publishEvent(new ThreadChanged(id));
+				if (!edited.getArticleIds().isEmpty()) {
+					this.events.publishEvent(new PostEdited(id, edited.getRevision(), edited.getArticleIds()));
+				}
+			});
 	}
 
 	private Mono<Void> mayEdit(CurrentUser editor, ForumThread thread) {

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public record PostDocument(String id, long version, Source source) {
 
+	/** The kind of a knowledge-base article's document; questions are {@code question}. */
+	public static final String ARTICLE = "article";
+
 	/** The indexed fields, as they are stored in {@code _source}. */
 	/**
 	 * @param solution the accepted (or staff-marked) answer's text, weighted above the other answers
@@ -25,6 +28,16 @@ public record PostDocument(String id, long version, Source source) {
 			Instant createdAt) {
 		return new PostDocument(id, version, new Source("question", title, body, solution, answers, List.copyOf(tags),
 				area, status, solved, score, answerCount, createdAt));
+	}
+
+	/**
+	 * A published knowledge-base article: searched apart from questions and shown above them. {@code status} holds
+	 * its language ({@code ko}, {@code en}).
+	 */
+	public static PostDocument article(String id, long version, String title, String body, List<String> tags,
+			String area, String locale, Instant publishedAt) {
+		return new PostDocument(id, version, new Source(ARTICLE, title, body, null, null, List.copyOf(tags), area,
+				locale, false, 0, 0, publishedAt));
 	}
 
 	public static PostDocument removal(String id, long version) {

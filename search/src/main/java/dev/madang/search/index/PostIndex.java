@@ -51,6 +51,8 @@ public final class PostIndex {
 
 	private static final Query SOLVED = Query.of((q) -> q.term((term) -> term.field("solved").value(true)));
 
+	private static final Query ARTICLE = Query.of((q) -> q.term((term) -> term.field("kind").value(PostDocument.ARTICLE)));
+
 	private static final Query UNANSWERED = Query.of((q) -> q.term((term) -> term.field("answerCount").value(0)));
 
 	/** A solved question is what a customer searching wants first. */
@@ -259,7 +261,7 @@ public final class PostIndex {
 			return CompletableFuture.completedFuture(List.of());
 		}
 		Query alike = Query.of((q) -> q.bool((bool) -> {
-			bool.must(matching(text, SIMILAR_SHARE));
+			bool.must(matching(text, SIMILAR_SHARE)).mustNot(ARTICLE);
 			if (excludeId != null) {
 				bool.mustNot((not) -> not.ids((ids) -> ids.values(excludeId)));
 			}
@@ -268,7 +270,26 @@ public final class PostIndex {
 		Query boosted = Query.of((q) -> q.functionScore((score) -> score.query(alike)
 			.functions((function) -> function.filter(SOLVED).weight(SOLVED_WEIGHT))
 			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
-		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(boosted)
+		return hits(boosted, size);
+	}
+
+	/**
+	 * Knowledge-base articles for free text, best first: the official answers a search shows above the community's.
+	 * With {@code alike}, the text is a question being typed and must share terms with the article as similar
+	 * questions must; otherwise it is a search, typos forgiven.
+	 */
+	public CompletableFuture<List<PostHit>> articles(String text, boolean alike, int size) {
+		if (text == null || text.isBlank()) {
+			return CompletableFuture.completedFuture(List.of());
+		}
+		Query found = Query.of((q) -> q.bool((bool) -> bool.must(alike ? matching(text, SIMILAR_SHARE) : query(text))
+			.filter(ARTICLE)));
+		return hits(found, size);
+	}
+
+	/** The best {@code size} hits of a query, highlighted, without counts or facets. */
+	private CompletableFuture<List<PostHit>> hits(Query query, int size) {
+		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(query)
 			.source((source) -> source.filter((filter) -> filter.includes(HIT_FIELDS)))
 			.highlight(highlight()));
 		return this.client.search(request, PostDocument.Source.class)
@@ -291,7 +312,7 @@ public final class PostIndex {
 			});
 		}
 		Query matching = query(query.text());
-		Query filtered = Query.of((q) -> q.bool((bool) -> bool.must(matching).filter(filters)));
+		Query filtered = Query.of((q) -> q.bool((bool) -> bool.must(matching).filter(filters).mustNot(ARTICLE)));
 		if (!query.hasText()) {
 			return filtered;
 		}

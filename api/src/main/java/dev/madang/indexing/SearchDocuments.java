@@ -6,7 +6,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.madang.answer.Answer;
+import dev.madang.knowledge.Article;
+import dev.madang.knowledge.PublishedVersion;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Searchable;
 import dev.madang.search.index.PostDocument;
 import dev.madang.thread.ForumThread;
 import reactor.core.publisher.Mono;
@@ -17,23 +20,42 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * What the search index holds for questions: the question's text, its accepted answer as the solution and its other
- * visible answers, or a removal for a deleted question — each at the thread's version.
+ * What the search index holds: for a question, its text, its accepted answer as the solution and its other visible
+ * answers, or a removal for a deleted question; for a knowledge-base article, its published version, or a removal
+ * while it has none or is archived — each at the source document's version.
  */
 @Component
-class ThreadDocuments {
+class SearchDocuments {
 
 	/** The most answer text one question's document carries besides its solution. */
 	private static final int MAX_ANSWERS_TEXT = 30_000;
 
 	private final ReactiveMongoTemplate mongo;
 
-	ThreadDocuments(ReactiveMongoTemplate mongo) {
+	SearchDocuments(ReactiveMongoTemplate mongo) {
 		this.mongo = mongo;
 	}
 
+	/** The documents of a batch of threads or articles (one kind per batch). */
+	Mono<List<PostDocument>> of(List<? extends Searchable> batch) {
+		if (!batch.isEmpty() && batch.get(0) instanceof Article) {
+			return Mono.just(batch.stream().map((article) -> toDocument((Article) article)).toList());
+		}
+		return threads(batch.stream().map(ForumThread.class::cast).toList());
+	}
+
+	private static PostDocument toDocument(Article article) {
+		if (!article.isPublic()) {
+			return PostDocument.removal(article.getId(), article.getVersion());
+		}
+		PublishedVersion published = article.getPublished();
+		return PostDocument.article(article.getId(), article.getVersion(), published.title(),
+				MarkdownRenderer.plainText(published.body(), "markdown"), published.tags(), article.getProductArea(),
+				article.getLocale(), published.publishedAt());
+	}
+
 	/** The documents of a batch of threads, with their answers read in one query. */
-	Mono<List<PostDocument>> of(List<ForumThread> threads) {
+	private Mono<List<PostDocument>> threads(List<ForumThread> threads) {
 		return answersOf(threads).map((answers) -> threads.stream()
 			.map((thread) -> toDocument(thread, answers.getOrDefault(thread.getId(), List.of())))
 			.toList());
@@ -55,9 +77,9 @@ class ThreadDocuments {
 			return PostDocument.removal(thread.getId(), thread.getVersion());
 		}
 		String solution = answers.stream().filter((answer) -> answer.getId().equals(thread.getAcceptedAnswerId()))
-			.map(ThreadDocuments::text).findFirst().orElse(null);
+			.map(SearchDocuments::text).findFirst().orElse(null);
 		String others = answers.stream().filter((answer) -> !answer.getId().equals(thread.getAcceptedAnswerId()))
-			.map(ThreadDocuments::text).collect(Collectors.joining("\n\n"));
+			.map(SearchDocuments::text).collect(Collectors.joining("\n\n"));
 		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
 				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), solution,
 				(others.length() > MAX_ANSWERS_TEXT) ? others.substring(0, MAX_ANSWERS_TEXT) : others, thread.getTags(),

@@ -1,0 +1,82 @@
+package dev.madang.knowledge;
+
+import java.time.Clock;
+
+import org.bson.Document;
+import reactor.core.publisher.Mono;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Was this helpful?": one answer per reader and article ({@code article_feedback}, id {@code <article>:<reader>}),
+ * where a reader is a signed-in account or an anonymous browser. Changing one's answer moves the counts; repeating it
+ * changes nothing. The counts on the article feed the owners' satisfaction figures.
+ */
+@Component
+public class Helpfulness {
+
+	static final String COLLECTION = "article_feedback";
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final KnowledgeBase knowledgeBase;
+
+	private final Clock clock;
+
+	Helpfulness(ReactiveMongoTemplate mongo, KnowledgeBase knowledgeBase, Clock clock) {
+		this.mongo = mongo;
+		this.knowledgeBase = knowledgeBase;
+		this.clock = clock;
+	}
+
+	/** The counts after the reader's answer. */
+	public record Counts(int helpful, int notHelpful) {
+	}
+
+	/** @param reader {@code u:<account>} or {@code b:<browser id>} */
+	public Mono<Counts> rate(String articleId, String reader, boolean helpful, String comment) {
+		return this.knowledgeBase.find(articleId)
+			.filter(Article::isPublic)
+			.switchIfEmpty(Mono.error(() -> KnowledgeBase.notFound(articleId)))
+			.flatMap((article) -> replace(articleId, reader, helpful, comment)
+				.onErrorResume(DuplicateKeyException.class, (raced) -> replace(articleId, reader, helpful, comment)))
+			.flatMap((before) -> {
+				Boolean was = (before.isEmpty()) ? null : before.get().getBoolean("helpful");
+				Update counts = new Update();
+				if (was == null || was != helpful) {
+					counts.inc(helpful ? "helpfulYes" : "helpfulNo", 1);
+				}
+				if (was != null && was != helpful) {
+					counts.inc(was ? "helpfulYes" : "helpfulNo", -1);
+				}
+				if (counts.getUpdateObject().isEmpty()) {
+					return Mono.empty();
+				}
+				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(articleId)), counts, Article.class).then();
+			})
+			.then(this.knowledgeBase.find(articleId))
+			.map((article) -> new Counts(article.getHelpfulYes(), article.getHelpfulNo()));
+	}
+
+	/** Stores the reader's answer and returns the one it replaced. */
+	private Mono<java.util.Optional<Document>> replace(String articleId, String reader, boolean helpful, String comment) {
+		Update update = new Update().set("articleId", articleId)
+			.set("reader", reader)
+			.set("helpful", helpful)
+			.set("at", this.clock.instant());
+		if (comment != null && !comment.isBlank()) {
+			update.set("comment", comment.strip());
+		}
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(articleId + ":" + reader)), update,
+				FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION)
+			.map(java.util.Optional::of)
+			.defaultIfEmpty(java.util.Optional.empty());
+	}
+
+}

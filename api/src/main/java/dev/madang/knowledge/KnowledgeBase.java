@@ -1,0 +1,440 @@
+package dev.madang.knowledge;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.madang.MadangProperties;
+import dev.madang.answer.Answer;
+import dev.madang.answer.AnswerService;
+import dev.madang.identity.CurrentUser;
+import dev.madang.identity.Role;
+import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.reputation.ReputationLedger;
+import dev.madang.security.AccessRules;
+import dev.madang.thread.ForumThread;
+import dev.madang.thread.ThreadService;
+import dev.madang.web.ProblemException;
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The knowledge base's rules: promoting a solved thread into a draft, editing the working copy, review, publishing
+ * numbered versions, archiving, restoring an old version, translations, and the "source changed" flag. Every change is
+ * one conditional update of the article, so racing staff get a 409 instead of overwriting each other.
+ */
+@Service
+public class KnowledgeBase {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final ThreadService threads;
+
+	private final AnswerService answers;
+
+	private final MarkdownRenderer markdown;
+
+	private final ReputationLedger ledger;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final int promotionCredit;
+
+	KnowledgeBase(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, MarkdownRenderer markdown,
+			ReputationLedger ledger, ApplicationEventPublisher events, Clock clock, MadangProperties properties) {
+		this.mongo = mongo;
+		this.threads = threads;
+		this.answers = answers;
+		this.markdown = markdown;
+		this.ledger = ledger;
+		this.events = events;
+		this.clock = clock;
+		this.promotionCredit = properties.reputation().answerPromoted();
+	}
+
+	/**
+	 * A draft from a solved thread: the question as title, the accepted answer (then the chosen others) as body, the
+	 * thread's tags and product area, the answers' authors credited. One article per thread and language.
+	 */
+	public Mono<Article> promote(CurrentUser staff, String threadId, Promotion request) {
+		return requireStaff(staff).then(this.threads.find(threadId)).flatMap((thread) -> {
+			if (thread.isDeleted()) {
+				return Mono.error(new dev.madang.thread.ThreadNotFoundException(threadId));
+			}
+			if (thread.getAcceptedAnswerId() == null) {
+				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-solved", "Thread not solved",
+						"Only a thread with an accepted or staff-marked answer can be promoted."));
+			}
+			String locale = (request.locale() != null) ? request.locale() : localeOf(thread.getTitle());
+			List<String> answerIds = new ArrayList<>(new LinkedHashSet<>(concat(thread.getAcceptedAnswerId(),
+					request.extraAnswers())));
+			return requireNotPromoted(thread, locale)
+				.thenMany(Flux.fromIterable(answerIds).concatMap((answerId) -> this.answers.findIn(threadId, answerId)))
+				.collectList()
+				.flatMap((chosen) -> create(staff, thread, chosen, locale));
+		});
+	}
+
+	private Mono<Article> create(CurrentUser staff, ForumThread thread, List<Answer> chosen, String locale) {
+		if (chosen.stream().anyMatch(Answer::isDeleted)) {
+			return Mono.error(dev.madang.post.PostProblems.deleted());
+		}
+		List<ArticleSource> sources = new ArrayList<>();
+		sources.add(new ArticleSource(thread.getId(), thread.getId(), "question", thread.getAuthorId(),
+				Math.max(1, thread.getRevision())));
+		chosen.forEach((answer) -> sources.add(new ArticleSource(thread.getId(), answer.getId(), "answer",
+				answer.getAuthorId(), Math.max(1, answer.getRevision()))));
+		String body = String.join("\n\n---\n\n", chosen.stream().map(Answer::getBody).toList());
+		List<String> credits = chosen.stream().map(Answer::getAuthorId).filter(Objects::nonNull).distinct().toList();
+		Article article = new Article(locale, thread.getTitle(), body, this.markdown.toSafeHtml(body), thread.getTags(),
+				thread.getProductArea(), sources, credits, staff.id(), this.clock.instant());
+		String id = new ObjectId().toHexString();
+		article.assign(id, Map.of(locale, id));
+		// The thread's link first: a link to an article that was never stored is ignored, an article the thread does
+		// not know would be invisible from it.
+		return this.threads.linkArticle(thread.getId(), id).then(this.mongo.insert(article));
+	}
+
+	private Mono<Void> requireNotPromoted(ForumThread thread, String locale) {
+		return byIds(thread.getArticleIds())
+			.filter((article) -> locale.equals(article.getLocale()) && article.getStatus() != ArticleStatus.ARCHIVED)
+			.next()
+			.flatMap((existing) -> Mono.<Void>error(new ProblemException(HttpStatus.CONFLICT, "already-promoted",
+					"Already in the knowledge base", "This thread is already article " + existing.getId() + " in "
+							+ locale + ".")));
+	}
+
+	public Flux<Article> byIds(List<String> ids) {
+		return ids.isEmpty() ? Flux.empty()
+				: this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Article.class);
+	}
+
+	public Mono<Article> find(String id) {
+		return this.mongo.findById(id, Article.class).switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	/** The article as {@code viewer} (null for anonymous) may read it: unpublished ones only for staff. */
+	public Mono<Article> findReadable(String id, CurrentUser viewer) {
+		return find(id).filter((article) -> article.isPublic() || isStaff(viewer))
+			.switchIfEmpty(Mono.error(() -> notFound(id)));
+	}
+
+	/**
+	 * Articles newest first: for readers the public ones (optionally in one language and product area); staff may
+	 * narrow by status or to those whose source changed.
+	 */
+	public Flux<Article> list(ArticleFilter filter, CurrentUser viewer, int limit) {
+		Criteria criteria = new Criteria();
+		List<Criteria> all = new ArrayList<>();
+		if (!isStaff(viewer) || filter.publicOnly()) {
+			all.add(Criteria.where("published").ne(null));
+			all.add(Criteria.where("status").ne(ArticleStatus.ARCHIVED));
+		}
+		if (filter.status() != null && isStaff(viewer)) {
+			all.add(Criteria.where("status").is(filter.status()));
+		}
+		if (filter.sourceChanged() && isStaff(viewer)) {
+			all.add(Criteria.where("sourceChanged").is(true));
+		}
+		if (filter.locale() != null) {
+			all.add(Criteria.where("locale").is(filter.locale()));
+		}
+		if (filter.area() != null) {
+			all.add(Criteria.where("productArea").is(filter.area()));
+		}
+		if (!all.isEmpty()) {
+			criteria.andOperator(all);
+		}
+		return this.mongo.find(Query.query(criteria).with(Sort.by(Sort.Direction.DESC, "updatedAt")).limit(limit),
+				Article.class);
+	}
+
+	/** Saves the working copy; a published article keeps showing its published version until published again. */
+	public Mono<Article> edit(CurrentUser staff, String id, ArticleEdit edit) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> {
+			if (article.getStatus() == ArticleStatus.ARCHIVED) {
+				return Mono.error(archived());
+			}
+			if (edit.baseRevision() != null && edit.baseRevision() != article.getRevision()) {
+				return Mono.error(editConflict());
+			}
+			Update update = touched(staff).set("title", edit.title().strip())
+				.set("body", edit.body())
+				.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
+				.inc("revision", 1);
+			if (edit.normalizedTags() != null) {
+				update.set("tags", edit.normalizedTags());
+			}
+			if (edit.area() != null) {
+				update.set("productArea", edit.area().isBlank() ? null : edit.area().strip());
+			}
+			if (article.getStatus() == ArticleStatus.PUBLISHED) {
+				update.set("status", ArticleStatus.DRAFT);
+			}
+			return change(id, Criteria.where("revision").is(article.getRevision()), update, false);
+		});
+	}
+
+	/** Asks for review: a draft goes to "in review". */
+	public Mono<Article> submit(CurrentUser staff, String id) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> {
+			if (article.getStatus() != ArticleStatus.DRAFT) {
+				return Mono.error(wrongStatus(article, "submitted for review"));
+			}
+			return change(id, Criteria.where("status").is(ArticleStatus.DRAFT),
+					touched(staff).set("status", ArticleStatus.IN_REVIEW), false);
+		});
+	}
+
+	/**
+	 * Publishes the working copy as the next numbered version: readers and search see it from now on. The first
+	 * publication gives the credited authors their reputation.
+	 */
+	public Mono<Article> publish(CurrentUser staff, String id) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> {
+			if (article.getStatus() == ArticleStatus.PUBLISHED && !article.hasUnpublishedChanges()) {
+				return Mono.just(article);
+			}
+			Instant now = this.clock.instant();
+			int number = article.getPublishedCount() + 1;
+			PublishedVersion version = PublishedVersion.of(id, number, article.getTitle(), article.getBody(),
+					article.getBodyHtml(), article.getTags(), staff.id(), now);
+			Update update = touched(staff).set("published", version)
+				.set("publishedCount", number)
+				.set("status", ArticleStatus.PUBLISHED)
+				.inc("version", 1)
+				.set("indexPending", true);
+			return keep(article.getPublished())
+				.then(change(id, Criteria.where("revision").is(article.getRevision()).and("publishedCount")
+					.is(article.getPublishedCount()), update, true))
+				.flatMap((published) -> keep(published.getPublished()).then(credit(published)).thenReturn(published));
+		});
+	}
+
+	/** Takes the article off the knowledge base and out of search; publishing it again brings it back. */
+	public Mono<Article> archive(CurrentUser staff, String id) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> (article.getStatus() == ArticleStatus.ARCHIVED)
+				? Mono.just(article)
+				: change(id, Criteria.where("status").ne(ArticleStatus.ARCHIVED), touched(staff)
+					.set("status", ArticleStatus.ARCHIVED).inc("version", 1).set("indexPending", true), true));
+	}
+
+	/** Makes an old published version the working copy again (a draft, to be published when ready). */
+	public Mono<Article> restore(CurrentUser staff, String id, int number) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> {
+			if (article.getStatus() == ArticleStatus.ARCHIVED) {
+				return Mono.error(archived());
+			}
+			return version(article, number).flatMap((old) -> change(id,
+					Criteria.where("revision").is(article.getRevision()),
+					touched(staff).set("title", old.title()).set("body", old.body()).set("bodyHtml", old.bodyHtml())
+						.set("tags", old.tags()).inc("revision", 1).set("status", ArticleStatus.DRAFT),
+					false));
+		});
+	}
+
+	/** Staff looked at the changed sources: the flag clears and the sources' current revisions count as seen. */
+	public Mono<Article> markSourcesReviewed(CurrentUser staff, String id) {
+		return requireStaff(staff).then(find(id)).flatMap((article) -> Flux.fromIterable(article.getSources())
+			.concatMap((source) -> currentRevision(source)
+				.map((revision) -> new ArticleSource(source.threadId(), source.postId(), source.kind(),
+						source.authorId(), revision))
+				.defaultIfEmpty(source))
+			.collectList()
+			.flatMap((seen) -> change(id, new Criteria(), touched(staff).set("sources", seen)
+				.set("sourceChanged", false).unset("sourceChangedAt"), false)));
+	}
+
+	private Mono<Integer> currentRevision(ArticleSource source) {
+		Mono<? extends dev.madang.post.Post> post = "question".equals(source.kind()) ? this.threads.find(source.postId())
+				: this.answers.find(source.postId());
+		return post.map((found) -> Math.max(1, found.getRevision())).onErrorResume(ProblemException.class,
+				(gone) -> Mono.empty());
+	}
+
+	/**
+	 * A draft copy of the article in the other language, linked to it as its translation (each article lists all of
+	 * them); the text is the original's, for the translator to replace.
+	 */
+	public Mono<Article> translate(CurrentUser staff, String id, String locale) {
+		return requireStaff(staff).then(find(id)).flatMap((original) -> {
+			if (original.getTranslations().containsKey(locale) || locale.equals(original.getLocale())) {
+				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "translation-exists",
+						"Translation exists", "This article already has a version in " + locale + "."));
+			}
+			Article copy = new Article(locale, original.getTitle(), original.getBody(), original.getBodyHtml(),
+					original.getTags(), original.getProductArea(), original.getSources(), original.getCredits(),
+					staff.id(), this.clock.instant());
+			String copyId = new ObjectId().toHexString();
+			Map<String, String> translations = new java.util.TreeMap<>(original.getTranslations());
+			translations.put(original.getLocale(), original.getId());
+			translations.put(locale, copyId);
+			copy.assign(copyId, translations);
+			copy.markCredited();
+			return this.mongo.insert(copy)
+				.flatMap((stored) -> Flux.fromIterable(translations.values())
+					.filter((other) -> !other.equals(copyId))
+					.concatMap((other) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other)),
+							new Update().set("translations." + locale, copyId).set("translations." + original.getLocale(),
+									original.getId()), Article.class))
+					.then(Mono.just(stored)));
+		});
+	}
+
+	/** The published versions, newest first; the newest is read from the article if storing it was interrupted. */
+	public Mono<List<PublishedVersion>> versions(String id) {
+		return find(id).flatMap((article) -> this.mongo
+			.find(Query.query(Criteria.where("articleId").is(id)), PublishedVersion.class)
+			.collectList()
+			.map((stored) -> {
+				Map<Integer, PublishedVersion> byNumber = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+				stored.forEach((version) -> byNumber.put(version.number(), version));
+				if (article.getPublished() != null) {
+					byNumber.putIfAbsent(article.getPublished().number(), article.getPublished());
+				}
+				return List.copyOf(byNumber.values());
+			}));
+	}
+
+	/** One published version. */
+	public Mono<PublishedVersion> version(Article article, int number) {
+		if (article.getPublished() != null && article.getPublished().number() == number) {
+			return Mono.just(article.getPublished());
+		}
+		return this.mongo.findById(PublishedVersion.idFor(article.getId(), number), PublishedVersion.class)
+			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "version-not-found",
+					"Version not found", "Article " + article.getId() + " has no published version " + number + ".")));
+	}
+
+	/** What changed from version {@code from} to version {@code to} (0 or less: the working copy). */
+	public Mono<dev.madang.revision.RevisionDiff> diff(String id, int from, int to) {
+		return find(id).flatMap((article) -> Mono.zip(asRevision(article, from), asRevision(article, to))
+			.map((pair) -> dev.madang.revision.RevisionDiff.between(pair.getT1(), pair.getT2())));
+	}
+
+	private Mono<dev.madang.revision.Revision> asRevision(Article article, int number) {
+		if (number <= 0) {
+			return Mono.just(dev.madang.revision.Revision.of(article.getId(), "article", 0, article.getUpdatedBy(),
+					article.getTitle(), article.getTags(), article.getBody(), "markdown", "", article.getUpdatedAt()));
+		}
+		return version(article, number).map((version) -> dev.madang.revision.Revision.of(article.getId(), "article",
+				number, version.publishedBy(), version.title(), version.tags(), version.body(), "markdown", "",
+				version.publishedAt()));
+	}
+
+	/** A source post was edited past the revision copied: flags each article made from it. */
+	public Mono<Void> sourceEdited(String postId, int revision, List<String> articleIds) {
+		return byIds(articleIds)
+			.filter((article) -> article.getSources().stream()
+				.anyMatch((source) -> source.postId().equals(postId) && source.revision() < revision))
+			.concatMap((article) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(article.getId())),
+					new Update().set("sourceChanged", true).set("sourceChangedAt", this.clock.instant()), Article.class))
+			.then();
+	}
+
+	/** Stores a published version unless it is stored already (it never changes once published). */
+	private Mono<Void> keep(PublishedVersion version) {
+		if (version == null) {
+			return Mono.empty();
+		}
+		return this.mongo.upsert(Query.query(Criteria.where("_id").is(version.id())),
+				new Update().setOnInsert("articleId", version.articleId()).setOnInsert("number", version.number())
+					.setOnInsert("title", version.title()).setOnInsert("body", version.body())
+					.setOnInsert("bodyHtml", version.bodyHtml()).setOnInsert("tags", version.tags())
+					.setOnInsert("publishedBy", version.publishedBy()).setOnInsert("publishedAt", version.publishedAt()),
+				PublishedVersion.class).then();
+	}
+
+	/** The credited authors' reputation, once per article and author (the ledger's causes are unique). */
+	private Mono<Void> credit(Article article) {
+		if (article.isCredited() || this.promotionCredit == 0) {
+			return Mono.empty();
+		}
+		return Flux.fromIterable(article.getCredits())
+			.concatMap((authorId) -> this.ledger.record("promoted:" + article.getId() + ":" + authorId, authorId,
+					this.promotionCredit, "answer promoted to the knowledge base", article.getId(), false))
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(article.getId())),
+					new Update().set("credited", true), Article.class))
+			.then();
+	}
+
+	/**
+	 * Applies the update if the article still matches {@code condition}; otherwise someone changed it first (409).
+	 * Changes to what readers see tell the indexer.
+	 */
+	private Mono<Article> change(String id, Criteria condition, Update update, boolean searchable) {
+		Query query = Query.query(Criteria.where("_id").is(id)).addCriteria(condition);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Article.class)
+			.switchIfEmpty(Mono.defer(() -> find(id).then(Mono.error(editConflict()))))
+			.doOnNext((changed) -> {
+				if (searchable) {
+					this.events.publishEvent(new ArticleChanged(id));
+				}
+			});
+	}
+
+	private Update touched(CurrentUser staff) {
+		return new Update().set("updatedBy", staff.id()).set("updatedAt", this.clock.instant());
+	}
+
+	private static Mono<Void> requireStaff(CurrentUser user) {
+		return isStaff(user) ? Mono.empty()
+				: Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+						"Only staff write the knowledge base."));
+	}
+
+	public static boolean isStaff(CurrentUser user) {
+		return user != null && AccessRules.hasRole(user, Role.STAFF);
+	}
+
+	/** Korean when the text has Hangul in it, else English. */
+	static String localeOf(String text) {
+		return (text != null && text.codePoints().anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL))
+				? "ko" : "en";
+	}
+
+	private static List<String> concat(String first, List<String> rest) {
+		List<String> all = new ArrayList<>();
+		all.add(first);
+		all.addAll(rest);
+		return all;
+	}
+
+	static ProblemException notFound(String id) {
+		return new ProblemException(HttpStatus.NOT_FOUND, "article-not-found", "Article not found",
+				"No article with id " + id + ".");
+	}
+
+	private static ProblemException editConflict() {
+		return new ProblemException(HttpStatus.CONFLICT, "edit-conflict", "Edit conflict",
+				"The article was changed meanwhile; reload it and apply your change again.");
+	}
+
+	private static ProblemException archived() {
+		return new ProblemException(HttpStatus.CONFLICT, "article-archived", "Article archived",
+				"The article is archived; publish it again to bring it back.");
+	}
+
+	private static ProblemException wrongStatus(Article article, String doing) {
+		return new ProblemException(HttpStatus.CONFLICT, "article-status", "Not possible now",
+				"An article that is " + article.getStatus().id() + " cannot be " + doing + ".");
+	}
+
+}
