@@ -16,6 +16,9 @@ import dev.madang.comment.CommentService;
 import dev.madang.comment.NewComment;
 import dev.madang.identity.AccountService;
 import dev.madang.identity.CurrentUser;
+import dev.madang.knowledge.Article;
+import dev.madang.knowledge.ArticleStatus;
+import dev.madang.knowledge.KnowledgeBase;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
 import dev.madang.revision.Deletion;
@@ -82,10 +85,13 @@ class QuestionPages {
 
 	private final AccessRules rules;
 
+	private final KnowledgeBase knowledgeBase;
+
 	QuestionPages(ThreadService threads, AnswerService answers, AcceptAnswer acceptAnswer, VoteService votes,
 			CurrentUsers currentUsers, QuestionFields fields, CommentService comments, MeToo meToo,
 			ThreadRedirects redirects, AccessRules rules, AccountService accounts, ProductAreas areas,
-			ViewCounter views) {
+			ViewCounter views, KnowledgeBase knowledgeBase) {
+		this.knowledgeBase = knowledgeBase;
 		this.views = views;
 		this.areas = areas;
 		this.accounts = accounts;
@@ -263,8 +269,14 @@ class QuestionPages {
 							.map((mine) -> new Viewer(user, mine.getT1(), mine.getT2()));
 				List<String> authorIds = new ArrayList<>(list.stream().map(Answer::getAuthorId).toList());
 				authorIds.add(thread.getAuthorId());
-				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug()).map((both) -> {
+				boolean staff = KnowledgeBase.isStaff(user);
+				Mono<List<Article>> official = this.knowledgeBase.byIds(thread.getArticleIds())
+					.filter((article) -> article.isPublic() || (staff && article.getStatus() != ArticleStatus.ARCHIVED))
+					.collectList();
+				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug(), official).map((both) -> {
 					Viewer me = both.getT1();
+					model.addAttribute("officialArticles", both.getT4());
+					model.addAttribute("canPromote", staff && thread.getAcceptedAnswerId() != null && !thread.isDeleted());
 					model.addAttribute("authors", both.getT2());
 					model.addAttribute("area", (thread.getProductArea() != null)
 							? both.getT3().get(thread.getProductArea()) : null);

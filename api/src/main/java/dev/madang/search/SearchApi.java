@@ -1,8 +1,12 @@
 package dev.madang.search;
 
+import java.util.List;
+
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import dev.madang.search.index.PostHit;
 import dev.madang.search.index.PostIndex;
 import dev.madang.search.index.PostSearchResult;
+import dev.madang.search.index.SearchFacets;
 import dev.madang.search.index.SearchQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SearchApi {
 
+	private static final int OFFICIAL_ANSWERS = 3;
+
 	private final PostIndex posts;
 
 	SearchApi(PostIndex posts) {
@@ -31,7 +37,7 @@ class SearchApi {
 	 * page's {@code nextCursor}.
 	 */
 	@GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<PostSearchResult> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
+	Mono<SearchResponse> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
 			@RequestParam(required = false) @Size(max = 35) String tag,
 			@RequestParam(required = false) @Size(max = 40) String area,
 			@RequestParam(required = false) @Pattern(regexp = SearchQuery.STATUSES) String status,
@@ -39,7 +45,31 @@ class SearchApi {
 			@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,4}") String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
 		int from = (cursor != null) ? Integer.parseInt(cursor) : 0;
-		return search(this.posts, new SearchQuery(query, tag, area, status, sort, from, size));
+		SearchQuery request = new SearchQuery(query, tag, area, status, sort, from, size);
+		return Mono.zip(search(this.posts, request), officialAnswers(this.posts, request))
+			.map((found) -> new SearchResponse(found.getT1().total(), found.getT1().hits(), found.getT1().facets(),
+					found.getT1().nextCursor(), found.getT2()));
+	}
+
+	/**
+	 * A page of community results with the knowledge-base articles that match, which readers see first.
+	 *
+	 * @param articles official answers (on the first page of a text search only)
+	 */
+	record SearchResponse(long total, List<PostHit> hits, SearchFacets facets, String nextCursor,
+			List<PostHit> articles) {
+	}
+
+	/**
+	 * Up to three knowledge-base articles for the first page of a text search without filters, shown above the
+	 * community's results; none when search is down (the community results report that).
+	 */
+	static Mono<List<PostHit>> officialAnswers(PostIndex posts, SearchQuery query) {
+		if (query.text() == null || query.text().isBlank() || query.from() > 0 || query.tag() != null
+				|| query.status() != null) {
+			return Mono.just(List.of());
+		}
+		return Mono.fromFuture(() -> posts.articles(query.text(), false, OFFICIAL_ANSWERS)).onErrorReturn(List.of());
 	}
 
 	/** Searches, reading a missing index as no results and an unreachable Elasticsearch as {@link SearchUnavailableException}. */

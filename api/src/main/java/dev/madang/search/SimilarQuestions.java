@@ -18,14 +18,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * "Has this been asked before?": questions like a title being typed on the ask page (an htmx fragment under the
- * title field), and like an existing question ({@code /api/v1/threads/{id}/similar}, for possible duplicates).
+ * "Has this been asked before?": knowledge-base articles and questions like a title being typed on the ask page (an
+ * htmx fragment under the title field), and like an existing question ({@code /api/v1/threads/{id}/similar}, for possible duplicates).
  * When search is down the panel is simply empty: asking must never depend on it.
  */
 @Controller
 class SimilarQuestions {
 
 	private static final int SIZE = 5;
+
+	/** Official answers shown above the similar questions. */
+	private static final int ARTICLES = 2;
 
 	private final PostIndex posts;
 
@@ -63,10 +66,12 @@ class SimilarQuestions {
 	@GetMapping("/ask/similar")
 	Mono<String> whileAsking(@RequestParam(defaultValue = "") @Size(max = 200) String title, Model model) {
 		String text = (title.length() > 200) ? title.substring(0, 200) : title;
-		return Mono.fromFuture(() -> this.posts.similar(text, null, SIZE))
-			.onErrorReturn(List.of())
-			.map((hits) -> {
-				model.addAttribute("similar", hits);
+		model.addAttribute("title", text);
+		return Mono.zip(Mono.fromFuture(() -> this.posts.articles(text, true, ARTICLES)).onErrorReturn(List.of()),
+				Mono.fromFuture(() -> this.posts.similar(text, null, SIZE)).onErrorReturn(List.of()))
+			.map((found) -> {
+				model.addAttribute("articles", found.getT1());
+				model.addAttribute("similar", found.getT2());
 				return "question/parts :: similar";
 			});
 	}

@@ -72,7 +72,8 @@ class RateLimitFilters {
 		HttpMethod method = exchange.getRequest().getMethod();
 		String ip = ip(exchange);
 		if (HttpMethod.GET.equals(method) && (path.equals("/api/v1/search") || path.equals("/search")
-				|| path.equals("/ask/similar") || path.endsWith("/similar"))) {
+				|| path.equals("/ask/similar") || path.endsWith("/similar")
+				|| (path.equals("/kb") && exchange.getRequest().getQueryParams().containsKey("q")))) {
 			return this.limiter.take("search", ip, this.limits.searchesPerIp(), MINUTE);
 		}
 		if (!WRITES.contains(method) || path.equals("/login") || path.equals("/signup")) {

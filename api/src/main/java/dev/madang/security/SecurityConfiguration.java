@@ -45,6 +45,8 @@ class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "SESSION";
 
+	private static final java.util.regex.Pattern READER_FORMS = java.util.regex.Pattern.compile("/kb/[^/]+/(feedback|deflect)");
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' https: data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'";
@@ -59,6 +61,15 @@ class SecurityConfiguration {
 					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**", "/webjars/htmx.org/**").permitAll()
 			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
 			.pathMatchers(HttpMethod.GET, "/t/*/duplicates").access(rules.role(Role.MODERATOR))
+			// The knowledge base: readers browse, search, rate and say an article answered them; staff write it.
+			.pathMatchers("/kb/manage", "/kb/manage/**", "/t/*/promote").access(rules.role(Role.STAFF))
+			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",
+					"/api/v1/articles/*/diff").access(rules.role(Role.STAFF))
+			.pathMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/*", "/api/v1/articles", "/api/v1/articles/*",
+					"/sitemap.xml", "/robots.txt").permitAll()
+			.pathMatchers(HttpMethod.POST, "/kb/*/feedback", "/kb/*/deflect", "/api/v1/articles/*/deflections").permitAll()
+			.pathMatchers(HttpMethod.PUT, "/api/v1/articles/*/feedback").permitAll()
+			.pathMatchers("/api/v1/articles", "/api/v1/articles/**").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/", "/search", "/login", "/signup", "/api/v1/search", "/api/v1/threads/*",
 					"/api/v1/threads/*/answers", "/api/v1/threads/*/comments", "/api/v1/users/*/reputation", "/t/**", "/api/v1/threads",
 					"/api/v1/threads/*/revisions", "/api/v1/threads/*/answers/*/revisions", "/api/v1/threads/*/similar",
@@ -115,15 +126,20 @@ class SecurityConfiguration {
 	/**
 	 * Writes that ride on the session cookie need the CSRF token. Requests carrying credentials in a header cannot be
 	 * forged by another site, and an API call without a session has no ambient authority to abuse (it then gets a
-	 * clear 401 rather than a CSRF 403). Page forms always need the token, sign-in included.
+	 * clear 401 rather than a CSRF 403). Page forms need the token, sign-in included, except
+	 * an anonymous reader's rating of a knowledge-base article and its "this answered my question" (readers have no
+	 * session, so no token).
 	 */
 	private static ServerWebExchangeMatcher cookieAuthenticatedWrites() {
 		return (exchange) -> {
 			var request = exchange.getRequest();
 			boolean headerCredentials = request.getHeaders().containsHeader("Authorization");
-			boolean sessionlessApiCall = request.getPath().value().startsWith("/api/")
-					&& request.getCookies().getFirst(SESSION_COOKIE) == null;
-			return (headerCredentials || sessionlessApiCall) ? ServerWebExchangeMatcher.MatchResult.notMatch()
+			boolean sessionless = request.getCookies().getFirst(SESSION_COOKIE) == null;
+			boolean sessionlessApiCall = sessionless && request.getPath().value().startsWith("/api/");
+			// An anonymous reader's rating or "this answered me" has no account to abuse; readers get no session.
+			boolean sessionlessReaderForm = sessionless && READER_FORMS.matcher(request.getPath().value()).matches();
+			return (headerCredentials || sessionlessApiCall || sessionlessReaderForm)
+					? ServerWebExchangeMatcher.MatchResult.notMatch()
 					: CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
 		};
 	}
