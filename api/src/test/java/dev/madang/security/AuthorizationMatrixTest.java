@@ -51,6 +51,11 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 	private final Map<String, Row> matrix = new LinkedHashMap<>();
 
+	/** A published article the knowledge-base rows read and change. */
+	private String articleId;
+
+	private TestUser staff;
+
 	@BeforeEach
 	void matrix() {
 		this.threadId = asMember().post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
@@ -65,6 +70,10 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "An answer for the matrix."))
 			.exchange().expectStatus().isCreated()
 			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+		this.staff = user(Role.STAFF);
+		this.articleId = freshDraft();
+		as(this.staff).post().uri("/api/v1/articles/{id}/publish", this.articleId).exchange().expectStatus().isOk();
 
 		row("GET /", (c, u) -> c.get().uri("/").exchange(), 200, 200, 200, 200, 200);
 		row("GET /search", (c, u) -> c.get().uri("/search?q=matrix").exchange(), 200, 200, 200, 200, 200);
@@ -244,6 +253,70 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("GET /t/{id}/duplicates", (c, u) -> c.get().uri("/t/{id}/duplicates", this.threadId).exchange(),
 				302, 403, 200, 403, 200);
 		row("GET /ask/similar", (c, u) -> c.get().uri("/ask/similar?title=matrix").exchange(), 302, 200, 200, 200, 200);
+		// The knowledge base: reading, rating and "this answered me" are public; writing it is for staff.
+		row("GET /kb", (c, u) -> c.get().uri("/kb?q=matrix").exchange(), 200, 200, 200, 200, 200);
+		row("GET /kb/{id}", (c, u) -> c.get().uri("/kb/{id}", this.articleId).exchange(), 303, 303, 303, 303, 303);
+		row("GET /kb/{id}/{slug}", (c, u) -> c.get().uri("/kb/{id}/matrix-article", this.articleId).exchange(),
+				200, 200, 200, 200, 200);
+		row("POST /kb/{id}/feedback", (c, u) -> c.post().uri("/kb/{id}/feedback", this.articleId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("helpful", "yes"))
+			.exchange(), 303, 303, 303, 303, 303);
+		row("POST /kb/{id}/deflect", (c, u) -> c.post().uri("/kb/{id}/deflect", this.articleId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("q", "matrix"))
+			.exchange(), 303, 303, 303, 303, 303);
+		row("GET /kb/manage", (c, u) -> c.get().uri("/kb/manage").exchange(), 302, 403, 403, 200, 200);
+		row("GET /kb/manage/{id}", (c, u) -> c.get().uri("/kb/manage/{id}", this.articleId).exchange(),
+				302, 403, 403, 200, 200);
+		row("GET /kb/manage/{id}/diff", (c, u) -> c.get().uri("/kb/manage/{id}/diff?from=1&to=0", this.articleId)
+			.exchange(), 302, 403, 403, 200, 200);
+		row("POST /kb/manage/{id}", (c, u) -> c.post().uri("/kb/manage/{id}", this.articleId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("title", "Matrix article").with("body", "Edited in the matrix.")).exchange(),
+				403, 403, 403, 303, 303);
+		row("POST /kb/manage/{id}/{action:submit|publish|archive|source-reviewed}", (c, u) -> c.post()
+			.uri("/kb/manage/{id}/publish", this.articleId).exchange(), 403, 403, 403, 303, 303);
+		row("POST /kb/manage/{id}/translate", (c, u) -> c.post().uri("/kb/manage/{id}/translate", freshDraft())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("locale", "ko"))
+			.exchange(), 403, 403, 403, 303, 303);
+		row("POST /kb/manage/{id}/versions/{number}/restore", (c, u) -> c.post()
+			.uri("/kb/manage/{id}/versions/1/restore", this.articleId).exchange(), 403, 403, 403, 303, 303);
+		row("POST /t/{id}/promote", (c, u) -> c.post().uri("/t/{id}/promote", solvedThread()).exchange(),
+				403, 403, 403, 303, 303);
+		row("GET /api/v1/articles", (c, u) -> c.get().uri("/api/v1/articles").exchange(), 200, 200, 200, 200, 200);
+		row("GET /api/v1/articles/{id}", (c, u) -> c.get().uri("/api/v1/articles/{id}", this.articleId).exchange(),
+				200, 200, 200, 200, 200);
+		row("POST /api/v1/articles", (c, u) -> c.post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("threadId", solvedThread())).exchange(), 401, 403, 403, 201, 201);
+		row("PUT /api/v1/articles/{id}", (c, u) -> c.put().uri("/api/v1/articles/{id}", this.articleId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("title", "Matrix article", "body", "Edited."))
+			.exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/submit", (c, u) -> c.post().uri("/api/v1/articles/{id}/submit", freshDraft())
+			.exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/publish", (c, u) -> c.post().uri("/api/v1/articles/{id}/publish", this.articleId)
+			.exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/archive", (c, u) -> c.post().uri("/api/v1/articles/{id}/archive", freshDraft())
+			.exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/source-reviewed", (c, u) -> c.post()
+			.uri("/api/v1/articles/{id}/source-reviewed", this.articleId).exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/translations", (c, u) -> c.post()
+			.uri("/api/v1/articles/{id}/translations", freshDraft()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("locale", "ko")).exchange(), 401, 403, 403, 201, 201);
+		row("GET /api/v1/articles/{id}/versions", (c, u) -> c.get().uri("/api/v1/articles/{id}/versions", this.articleId)
+			.exchange(), 401, 403, 403, 200, 200);
+		row("GET /api/v1/articles/{id}/versions/{number}", (c, u) -> c.get()
+			.uri("/api/v1/articles/{id}/versions/1", this.articleId).exchange(), 401, 403, 403, 200, 200);
+		row("GET /api/v1/articles/{id}/diff", (c, u) -> c.get()
+			.uri("/api/v1/articles/{id}/diff?from=1&to=0", this.articleId).exchange(), 401, 403, 403, 200, 200);
+		row("POST /api/v1/articles/{id}/versions/{number}/restore", (c, u) -> c.post()
+			.uri("/api/v1/articles/{id}/versions/1/restore", this.articleId).exchange(), 401, 403, 403, 200, 200);
+		row("PUT /api/v1/articles/{id}/feedback", (c, u) -> c.put().uri("/api/v1/articles/{id}/feedback", this.articleId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("helpful", true)).exchange(),
+				200, 200, 200, 200, 200);
+		row("POST /api/v1/articles/{id}/deflections", (c, u) -> c.post()
+			.uri("/api/v1/articles/{id}/deflections", this.articleId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("where", "search")).exchange(), 204, 204, 204, 204, 204);
+		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
+		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
 		row("GET /api/docs", (c, u) -> c.get().uri("/api/docs").exchange(), 302, 302, 302, 302, 302);
 		row("GET /api/docs/openapi.json", (c, u) -> c.get().uri("/api/docs/openapi.json").exchange(),
@@ -254,6 +327,21 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/docs/openapi.json/swagger-config").exchange(), 200, 200, 200, 200, 200);
 		row("GET /api/v1/test-only/failure", (c, u) -> c.get().uri("/api/v1/test-only/failure").exchange(),
 				401, 500, 500, 500, 500);
+	}
+
+	/** A thread whose answer is accepted, ready to be promoted. */
+	private String solvedThread() {
+		String id = dev.madang.support.QaSteps.ask(as(this.owner), "Matrix article");
+		String answer = dev.madang.support.QaSteps.answer(asMember(), id, "The answer that becomes an article.");
+		dev.madang.support.QaSteps.accept(as(this.owner), id, answer).expectStatus().isOk();
+		return id;
+	}
+
+	/** A new draft article of its own, for the rows whose second call would find the first one's change. */
+	private String freshDraft() {
+		return as(this.staff).post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("threadId", solvedThread(), "locale", "en")).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
 	}
 
 	private static String uniqueSlug() {
