@@ -45,6 +45,9 @@ class SecurityConfiguration {
 
 	static final String SESSION_COOKIE = "SESSION";
 
+	private static final String SECURITY_CONTEXT = org.springframework.security.web.server.context
+		.WebSessionServerSecurityContextRepository.DEFAULT_SPRING_SECURITY_CONTEXT_ATTR_NAME;
+
 	private static final java.util.regex.Pattern READER_FORMS = java.util.regex.Pattern.compile("/kb/[^/]+/(feedback|deflect)");
 
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -126,9 +129,10 @@ class SecurityConfiguration {
 	/**
 	 * Writes that ride on the session cookie need the CSRF token. Requests carrying credentials in a header cannot be
 	 * forged by another site, and an API call without a session has no ambient authority to abuse (it then gets a
-	 * clear 401 rather than a CSRF 403). Page forms need the token, sign-in included, except
-	 * an anonymous reader's rating of a knowledge-base article and its "this answered my question" (readers have no
-	 * session, so no token).
+	 * clear 401 rather than a CSRF 403). Page forms need the token, sign-in included, except an anonymous reader's
+	 * rating of a knowledge-base article and "this answered my question": a reader who is not signed in has no
+	 * authority to abuse and no token (pages give tokens to signed-in users only), even with a session left over from
+	 * signing out.
 	 */
 	private static ServerWebExchangeMatcher cookieAuthenticatedWrites() {
 		return (exchange) -> {
@@ -136,11 +140,16 @@ class SecurityConfiguration {
 			boolean headerCredentials = request.getHeaders().containsHeader("Authorization");
 			boolean sessionless = request.getCookies().getFirst(SESSION_COOKIE) == null;
 			boolean sessionlessApiCall = sessionless && request.getPath().value().startsWith("/api/");
-			// An anonymous reader's rating or "this answered me" has no account to abuse; readers get no session.
-			boolean sessionlessReaderForm = sessionless && READER_FORMS.matcher(request.getPath().value()).matches();
-			return (headerCredentials || sessionlessApiCall || sessionlessReaderForm)
-					? ServerWebExchangeMatcher.MatchResult.notMatch()
-					: CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
+			if (headerCredentials || sessionlessApiCall) {
+				return ServerWebExchangeMatcher.MatchResult.notMatch();
+			}
+			if (READER_FORMS.matcher(request.getPath().value()).matches()) {
+				Mono<Boolean> signedIn = sessionless ? Mono.just(false) : exchange.getSession()
+					.map((session) -> session.getAttribute(SECURITY_CONTEXT) != null);
+				return signedIn.flatMap((yes) -> yes ? CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
+						: ServerWebExchangeMatcher.MatchResult.notMatch());
+			}
+			return CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange);
 		};
 	}
 

@@ -17,6 +17,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import static dev.madang.support.Browser.signIn;
+import static dev.madang.support.Browser.signOut;
 import static dev.madang.support.QaSteps.ask;
 import static dev.madang.support.QaSteps.reputation;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,19 +96,6 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 		}
 		assertThat(reputation(this.http, helper.id())).isEqualTo(1 + 10 + 15);
 		assertThat(reputation(this.http, asker.id())).isEqualTo(1 + 2);
-	}
-
-	private static void signIn(WebDriver browser, String base, TestUser user) {
-		browser.get(base + "/login");
-		browser.findElement(By.id("username")).sendKeys(user.email());
-		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
-		browser.findElement(By.id("login-submit")).click();
-		browser.findElement(By.id("nav-profile"));
-	}
-
-	private static void signOut(WebDriver browser) {
-		browser.findElement(By.id("nav-logout")).click();
-		browser.findElement(By.id("nav-login"));
 	}
 
 }

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -43,6 +45,20 @@ public final class Browser {
 		catch (java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** Signs in through the sign-in page and waits for the signed-in header. */
+	public static void signIn(WebDriver browser, String base, TestUsers.TestUser user) {
+		browser.get(base + "/login");
+		browser.findElement(By.id("username")).sendKeys(user.email());
+		browser.findElement(By.id("password")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.id("login-submit")).click();
+		browser.findElement(By.id("nav-profile"));
+	}
+
+	public static void signOut(WebDriver browser) {
+		browser.findElement(By.id("nav-logout")).click();
+		browser.findElement(By.id("nav-login"));
 	}
 
 }

@@ -1,0 +1,107 @@
+package dev.madang.browser;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.madang.identity.Role;
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.Browser;
+import dev.madang.support.TestUsers.TestUser;
+import dev.madang.thread.Slugs;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+
+import static dev.madang.support.Browser.signIn;
+import static dev.madang.support.Browser.signOut;
+import static dev.madang.support.QaSteps.accept;
+import static dev.madang.support.QaSteps.answer;
+import static dev.madang.support.QaSteps.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The knowledge-base journey in a real browser, in Korean and in English: staff promote a solved thread, edit the
+ * draft, send it for review and publish it; an anonymous customer searching in other words finds it first, labelled
+ * as the official answer, and says it helped; when the source answer is edited, staff see the article flagged.
+ */
+class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
+
+	@Value("${local.server.port}")
+	private int port;
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"ko|결제 카드를 바꾸려면 어떻게 하나요?|결제 → 카드 관리에서 새 카드를 등록하고 기본 카드로 지정하세요.|카드 변경 방법|검토 중|결제 카드 바꾸고 싶어요",
+			"en|How do I replace the card I pay with?|Open Billing → Cards, add the new card and make it the default.|Replacing your payment card|In review|change my payment card" })
+	void staffPublishAndAnonymousCustomerFindsItFirst(String language, String question, String answerText,
+			String articleTitle, String inReview, String customerSearch) {
+		TestUser asker = user();
+		TestUser helper = user();
+		TestUser staff = user(Role.STAFF);
+		String threadId = ask(as(asker), question);
+		String answerId = answer(as(helper), threadId, answerText);
+		accept(as(asker), threadId, answerId).expectStatus().isOk();
+		String base = "http://localhost:" + this.port;
+		WebDriver browser = Browser.start(language);
+		try {
+			signIn(browser, base, staff);
+			browser.get(base + Slugs.threadPath(threadId, question));
+			browser.findElement(By.id("promote")).click();
+			assertThat(browser.getCurrentUrl()).contains("/kb/manage/").endsWith("?promoted");
+			String articleId = browser.getCurrentUrl().replaceAll(".*/kb/manage/([0-9a-f]+).*", "$1");
+			assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo(answerText);
+
+			WebElement title = browser.findElement(By.id("title"));
+			title.clear();
+			title.sendKeys(articleTitle);
+			browser.findElement(By.id("body")).sendKeys("\n\n---\n" + question);
+			browser.findElement(By.id("save-article")).click();
+			browser.findElement(By.id("saved"));
+			browser.findElement(By.id("submit-article")).click();
+			assertThat(browser.findElement(By.id("article-status")).getText()).isEqualTo(inReview);
+			browser.findElement(By.id("publish-article")).click();
+			browser.findElement(By.id("published"));
+			browser.findElement(By.id("view-article")).click();
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
+			signOut(browser);
+
+			// The community thread now points at its official answer.
+			browser.get(base + Slugs.threadPath(threadId, question));
+			assertThat(browser.findElement(By.cssSelector("#official-article a")).getText()).isEqualTo(articleTitle);
+
+			// An anonymous customer searches in their own words: the article comes first, labelled as official.
+			eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", customerSearch)
+				.exchange().expectBody().jsonPath("$.articles[0].id").isEqualTo(articleId));
+			browser.get(base + "/");
+			browser.findElement(By.id("site-search")).sendKeys(customerSearch);
+			browser.findElement(By.cssSelector("form.search button")).click();
+			WebElement first = browser.findElement(By.cssSelector("main section .official-answer"));
+			assertThat(first.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/kb/" + articleId);
+			first.findElement(By.cssSelector("button")).click();
+			browser.findElement(By.id("answered"));
+			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
+			browser.findElement(By.id("helpful-yes")).click();
+			browser.findElement(By.id("rated"));
+			assertThat(browser.findElement(By.cssSelector(".helpful-counts")).getText()).contains("1");
+
+			// The helper improves the answer: staff find the article flagged for review.
+			as(helper).put().uri("/api/v1/threads/{t}/answers/{a}", threadId, answerId)
+				.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", answerText + " (updated)")).exchange()
+				.expectStatus().isOk();
+			signIn(browser, base, staff);
+			eventually(Duration.ofSeconds(10), () -> {
+				browser.get(base + "/kb/manage/" + articleId);
+				assertThat(browser.findElements(By.id("source-changed"))).hasSize(1);
+			});
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
+}
