@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.QaSteps;
 import dev.madang.support.SearchNode;
 import dev.madang.support.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,24 @@ class IndexingOutageTest extends ApiIntegrationTest {
 			.jsonPath("$.components.indexing.details.backlog").isEqualTo(0));
 	}
 
+
+	@Test
+	void anArticlePublishedDuringAnOutageIsSearchableAfterwards() {
+		org.springframework.test.web.reactive.server.WebTestClient staff = as(user(dev.madang.identity.Role.STAFF));
+		String article = QaSteps.promote(staff, QaSteps.solvedThread(asMember(), asMember(), "Outage echidna guide"), "en");
+		SearchNode elasticsearch = TestInfrastructure.search();
+		elasticsearch.stop();
+		try {
+			QaSteps.publish(staff, article);
+			this.http.get().uri("/api/v1/articles/{id}", article).exchange().expectStatus().isOk();
+		}
+		finally {
+			elasticsearch.start();
+		}
+		eventually(Duration.ofSeconds(30), () -> this.http.get().uri("/api/v1/search?q=echidna guide").exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$.articles[*].id")
+			.value((List<String> found) -> org.assertj.core.api.Assertions.assertThat(found).contains(article)));
+	}
 
 	@Test
 	void fiveHundredWritesWithTheNodeStoppedMidStreamAreAllSearchable() throws Exception {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.madang.identity.Role;
 import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.QaSteps;
 import dev.madang.support.TestUsers;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,11 @@ class SearchRebuildTest extends ApiIntegrationTest {
 		for (int i = 0; i < 20; i++) {
 			seeded.add(create(writer, "Rebuild quokka " + i, tag));
 		}
+		WebTestClient staff = as(user(Role.STAFF));
+		String article = QaSteps.promote(staff, QaSteps.solvedThread(asMember(), as(moderator), "Quokka handbook export"), "en");
+		QaSteps.publish(staff, article);
 		eventually(Duration.ofSeconds(30), () -> searchTotal("quokka", tag).isEqualTo(20));
+		eventually(Duration.ofSeconds(30), () -> assertThat(officialAnswers("quokka handbook")).contains(article));
 		awaitNoRebuild(admin);
 		List<String> before = indices(admin);
 
@@ -105,6 +110,13 @@ class SearchRebuildTest extends ApiIntegrationTest {
 				.jsonPath("$.hits[?(@.id == '" + edit.getKey() + "')].title").isEqualTo(storedTitle(edit.getKey())));
 		}
 		eventually(Duration.ofSeconds(10), () -> assertThat(indicesOnNode(before)).isEmpty());
+		assertThat(officialAnswers("quokka handbook")).as("articles are rebuilt with the threads").contains(article);
+	}
+
+	private List<String> officialAnswers(String text) {
+		Map<?, ?> found = this.http.get().uri("/api/v1/search?q={q}", text).exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		return ((List<?>) found.get("articles")).stream().map((hit) -> (String) ((Map<?, ?>) hit).get("id")).toList();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.madang.identity.Role;
 import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.QaSteps;
 import dev.madang.support.TestUsers.TestUser;
 import dev.madang.thread.Slugs;
 import org.junit.jupiter.api.Test;
@@ -186,18 +187,14 @@ class KnowledgeBaseApiTest extends ApiIntegrationTest {
 	}
 
 	private String publishedArticle(String title) {
-		TestUser staff = user(Role.STAFF);
-		String id = (String) promote(as(staff), solvedThread(user(), title), "en").expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id");
-		as(staff).post().uri("/api/v1/articles/{id}/publish", id).exchange().expectStatus().isOk();
+		WebTestClient staff = as(user(Role.STAFF));
+		String id = QaSteps.promote(staff, solvedThread(user(), title), "en");
+		QaSteps.publish(staff, id);
 		return id;
 	}
 
 	private String solvedThread(TestUser asker, String title) {
-		String threadId = ask(as(asker), title);
-		String answerId = answer(asMember(), threadId, "Choose the header option in Settings → Export, then export again.");
-		accept(as(asker), threadId, answerId).expectStatus().isOk();
-		return threadId;
+		return QaSteps.solvedThread(as(asker), asMember(), title);
 	}
 
 	private static WebTestClient.ResponseSpec promote(WebTestClient client, String threadId, String locale) {

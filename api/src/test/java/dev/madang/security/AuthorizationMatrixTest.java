@@ -73,7 +73,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 		this.staff = user(Role.STAFF);
 		this.articleId = freshDraft();
-		as(this.staff).post().uri("/api/v1/articles/{id}/publish", this.articleId).exchange().expectStatus().isOk();
+		dev.madang.support.QaSteps.publish(as(this.staff), this.articleId);
 
 		row("GET /", (c, u) -> c.get().uri("/").exchange(), 200, 200, 200, 200, 200);
 		row("GET /search", (c, u) -> c.get().uri("/search?q=matrix").exchange(), 200, 200, 200, 200, 200);
@@ -331,17 +331,12 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 
 	/** A thread whose answer is accepted, ready to be promoted. */
 	private String solvedThread() {
-		String id = dev.madang.support.QaSteps.ask(as(this.owner), "Matrix article");
-		String answer = dev.madang.support.QaSteps.answer(asMember(), id, "The answer that becomes an article.");
-		dev.madang.support.QaSteps.accept(as(this.owner), id, answer).expectStatus().isOk();
-		return id;
+		return dev.madang.support.QaSteps.solvedThread(as(this.owner), asMember(), "Matrix article");
 	}
 
 	/** A new draft article of its own, for the rows whose second call would find the first one's change. */
 	private String freshDraft() {
-		return as(this.staff).post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("threadId", solvedThread(), "locale", "en")).exchange().expectStatus().isCreated()
-			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+		return dev.madang.support.QaSteps.promote(as(this.staff), solvedThread(), "en");
 	}
 
 	private static String uniqueSlug() {

@@ -48,4 +48,23 @@ public final class QaSteps {
 			.expectBody(Map.class).returnResult().getResponseBody().get("reputation")).intValue();
 	}
 
+	/** A question by {@code asker} answered by {@code helper}, the answer accepted; returns the thread's id. */
+	public static String solvedThread(WebTestClient asker, WebTestClient helper, String title) {
+		String threadId = ask(asker, title);
+		String answerId = answer(helper, threadId, "Choose the header option in Settings → Export, then export again.");
+		accept(asker, threadId, answerId).expectStatus().isOk();
+		return threadId;
+	}
+
+	/** Staff promote a solved thread: the draft article's id. */
+	public static String promote(WebTestClient staff, String threadId, String locale) {
+		return staff.post().uri("/api/v1/articles").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("threadId", threadId, "locale", locale)).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	public static void publish(WebTestClient staff, String articleId) {
+		staff.post().uri("/api/v1/articles/{id}/publish", articleId).exchange().expectStatus().isOk();
+	}
+
 }
