@@ -25,13 +25,16 @@ import org.springframework.util.StringUtils;
  * passwords that are printed once and written to {@code <data-dir>/demo-accounts.txt}.
  */
 @Component
-class AdminBootstrap implements ApplicationRunner {
+public class AdminBootstrap implements ApplicationRunner {
 
 	private static final Duration STORAGE_WAIT = Duration.ofMinutes(3);
 
 	private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
 
 	private static final String DEMO_DOMAIN = "@demo.madang.dev";
+
+	/** The demo staff account, which also publishes the demo's knowledge-base articles. */
+	public static final String DEMO_STAFF_EMAIL = "staff" + DEMO_DOMAIN;
 
 	private final AccountService accounts;
 

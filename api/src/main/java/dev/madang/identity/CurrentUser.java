@@ -9,7 +9,7 @@ public record CurrentUser(String id, String displayName, String email, Set<Role>
 		return this.roles.contains(role);
 	}
 
-	static CurrentUser of(UserAccount account) {
+	public static CurrentUser of(UserAccount account) {
 		return new CurrentUser(account.getId(), account.getDisplayName(), account.getEmail(), account.getRoles(),
 				account.getReputation(), account.getLocale());
 	}

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import dev.madang.MadangProperties;
 import dev.madang.area.AreaRequest;
 import dev.madang.area.ProductAreas;
+import dev.madang.knowledge.DemoArticles;
 import dev.madang.thread.ThreadChanged;
 import dev.madang.web.ProblemException;
 import org.slf4j.Logger;
@@ -46,13 +47,16 @@ class DemoCommunity {
 
 	private final ApplicationEventPublisher events;
 
+	private final DemoArticles articles;
+
 	/** English and Korean names of the demo's areas, by slug. */
 	private static final Map<String, String[]> DEMO_AREAS = Map.of("coffee", new String[] { "Coffee", "커피" },
 			"cardano", new String[] { "Cardano", "카르다노" }, "ai", new String[] { "AI", "인공지능" },
 			"everyday", new String[] { "Everyday life", "일상" });
 
 	DemoCommunity(MadangProperties properties, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
-			KoreanQuestionsImport korean, ProductAreas areas, ApplicationEventPublisher events) {
+			KoreanQuestionsImport korean, ProductAreas areas, ApplicationEventPublisher events, DemoArticles articles) {
+		this.articles = articles;
 		this.areas = areas;
 		this.events = events;
 		this.seed = properties.seed();
@@ -82,7 +86,8 @@ class DemoCommunity {
 						.doOnNext((report) -> log.info("Demo content: {}", report))
 						.flatMap((report) -> fileUnderArea("^se:" + Pattern.quote(report.site()) + ":", report.site())))
 					.then(koreanQuestions(data))
-					.then(fileUnderArea("^ko-chatbot:", "everyday"));
+					.then(fileUnderArea("^ko-chatbot:", "everyday"))
+					.then(this.articles.publish("^se:", "^ko-chatbot:"));
 			})
 			.onErrorResume((failure) -> {
 				log.warn("Loading the demo content failed: {}", failure.toString());

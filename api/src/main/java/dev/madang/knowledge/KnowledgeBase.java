@@ -101,7 +101,9 @@ public class KnowledgeBase {
 				Math.max(1, thread.getRevision())));
 		chosen.forEach((answer) -> sources.add(new ArticleSource(thread.getId(), answer.getId(), "answer",
 				answer.getAuthorId(), Math.max(1, answer.getRevision()))));
-		String body = String.join("\n\n---\n\n", chosen.stream().map(Answer::getBody).toList());
+		String body = String.join("\n\n---\n\n", chosen.stream()
+			.map((answer) -> MarkdownRenderer.toMarkdown(answer.getBody(), answer.getBodyFormat()))
+			.toList());
 		List<String> credits = chosen.stream().map(Answer::getAuthorId).filter(Objects::nonNull).distinct().toList();
 		Article article = new Article(locale, thread.getTitle(), body, this.markdown.toSafeHtml(body), thread.getTags(),
 				thread.getProductArea(), sources, credits, staff.id(), this.clock.instant());

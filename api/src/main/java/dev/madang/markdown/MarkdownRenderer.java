@@ -2,6 +2,11 @@ package dev.madang.markdown;
 
 import java.util.List;
 
+import io.github.furstenheim.CodeBlockStyle;
+import io.github.furstenheim.CopyDown;
+import io.github.furstenheim.HeadingStyle;
+import io.github.furstenheim.OptionsBuilder;
+
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
@@ -36,6 +41,12 @@ public class MarkdownRenderer {
 			.toFactory())
 		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br", "del", "s", "sup", "sub").toFactory());
 
+	private static final CopyDown TO_MARKDOWN = new CopyDown(OptionsBuilder.anOptions()
+		.withHeadingStyle(HeadingStyle.ATX)
+		.withCodeBlockStyle(CodeBlockStyle.FENCED)
+		.withBulletListMaker("-")
+		.build());
+
 	private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
 
 	private final HtmlRenderer renderer = HtmlRenderer.builder()
@@ -58,6 +69,17 @@ public class MarkdownRenderer {
 			return body;
 		}
 		return org.springframework.web.util.HtmlUtils.htmlUnescape(body.replaceAll("<[^>]+>", " "));
+	}
+
+	/**
+	 * A post body as Markdown, for text that is edited again here (a knowledge-base article made from an imported
+	 * answer): imported HTML is sanitized, then converted; Markdown is returned as it is.
+	 */
+	public static String toMarkdown(String body, String format) {
+		if (!"html".equals(format) || body == null) {
+			return body;
+		}
+		return TO_MARKDOWN.convert(POLICY.sanitize(body)).strip();
 	}
 
 	public String toSafeHtml(String markdown) {

@@ -55,6 +55,25 @@ class MarkdownRendererTest {
 		assertThat(TAG.matcher(html).replaceAll("")).as("stray markup in %s", html).doesNotContain("<", ">");
 	}
 
+	/** An imported (HTML) answer promoted into an article becomes Markdown; no payload survives the round trip. */
+	@ParameterizedTest
+	@MethodSource("payloads")
+	void importedHtmlTurnedIntoMarkdownStaysHarmless(String payload) {
+		knownXssPayloadComesOutHarmless(MarkdownRenderer.toMarkdown(payload, "html"));
+	}
+
+	@Test
+	void importedHtmlBecomesEditableMarkdown() {
+		String markdown = MarkdownRenderer.toMarkdown("<p>Use <strong>grind size</strong> 18 and "
+				+ "<a href=\"https://example.com/x\">this guide</a>.</p><ul><li>one</li><li>two</li></ul>"
+				+ "<pre><code>brew --fine</code></pre>", "html");
+		assertThat(markdown).contains("Use **grind size** 18 and [this guide](https://example.com/x)")
+			.contains("one").doesNotContain("<p>", "<li>");
+		assertThat(this.markdown.toSafeHtml(markdown)).contains("<strong>grind size</strong>", "<li>one</li>",
+				"<pre><code>brew --fine");
+		assertThat(MarkdownRenderer.toMarkdown("**already** Markdown", "markdown")).isEqualTo("**already** Markdown");
+	}
+
 	@Test
 	void everydayMarkdownIsRendered() {
 		String html = this.markdown.toSafeHtml("""
