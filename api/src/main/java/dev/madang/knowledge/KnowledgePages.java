@@ -12,6 +12,8 @@ import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.search.index.PostHit;
 import dev.madang.search.index.PostIndex;
+import dev.madang.thread.Attribution;
+import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
@@ -105,11 +107,17 @@ class KnowledgePages {
 				return Mono.just("redirect:" + path);
 			}
 			boolean staff = KnowledgeBase.isStaff(user.orElse(null));
+			List<String> sourceThreads = article.getSources().stream()
+				.filter((source) -> "question".equals(source.kind())).map(ArticleSource::threadId).distinct().toList();
+			// Content imported from elsewhere keeps its licence's attribution on the article too.
+			Mono<List<Attribution>> attributions = this.threads.findAll(sourceThreads)
+				.filter((thread) -> thread.getSource() != null).map(ForumThread::getSource).collectList();
 			return Mono.zip(this.accounts.authors(article.getCredits()), this.areas.bySlug(),
 					this.knowledgeBase.byIds(List.copyOf(article.getTranslations().values()))
 						.filter((other) -> !other.getId().equals(id) && (other.isPublic() || staff))
-						.collectList())
+						.collectList(), attributions)
 				.map((found) -> {
+					model.addAttribute("attributions", found.getT4());
 					List<String> names = article.getCredits().stream()
 						.map((credit) -> Optional.ofNullable(found.getT1().get(credit)).map(Author::displayName).orElse(""))
 						.filter((name) -> !name.isEmpty())
@@ -121,9 +129,7 @@ class KnowledgePages {
 					model.addAttribute("translations", found.getT3());
 					model.addAttribute("area", (article.getProductArea() != null)
 							? found.getT2().get(article.getProductArea()) : null);
-					model.addAttribute("sourceThreads", article.getSources().stream()
-						.filter((source) -> "question".equals(source.kind())).map(ArticleSource::threadId).distinct()
-						.toList());
+					model.addAttribute("sourceThreads", sourceThreads);
 					if (article.isPublic()) {
 						model.addAttribute("jsonLd", StructuredData.of(article, PublicUrls.base(exchange) + path, names));
 					}
