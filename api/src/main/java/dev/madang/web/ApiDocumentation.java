@@ -19,7 +19,8 @@ class ApiDocumentation {
 		return new OpenAPI()
 			.info(new Info().title("Madang API")
 				.version("v1")
-				.description("Customer community forum: questions, answers, votes, reputation, search. Errors are "
+				.description("Customer community forum: questions, answers, votes, reputation, search, and the "
+						+ "knowledge base of official articles promoted from solved threads. Errors are "
 						+ "application/problem+json. Authenticate with 'Authorization: Bearer TOKEN': a personal "
 						+ "access token (POST /api/v1/tokens) or a JWT from the configured issuer.")
 				.license(new License().name("Content from Stack Exchange: CC BY-SA")))
