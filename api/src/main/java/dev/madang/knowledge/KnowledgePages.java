@@ -162,7 +162,7 @@ class KnowledgePages {
 
 	/** Staff: every article, the ones needing attention first (changed sources, in review). */
 	@GetMapping("/kb/manage")
-	Mono<String> manage(@RequestParam(required = false) String status, Model model) {
+	Mono<String> manage(Model model) {
 		return this.currentUsers.current().flatMap((staff) -> this.knowledgeBase
 			.list(new ArticleFilter(null, null, null, false, false), staff, 500)
 			.collectList()
@@ -215,7 +215,8 @@ class KnowledgePages {
 	}
 
 	@PostMapping("/kb/manage/{id}/translate")
-	Mono<String> translate(@PathVariable String id, @RequestParam(defaultValue = "") String locale) {
+	Mono<String> translate(@PathVariable String id, @ModelAttribute TranslateForm form) {
+		String locale = (form.locale() == null) ? "" : form.locale();
 		if (!locale.matches("ko|en")) {
 			return Mono.just("redirect:/kb/manage/" + id);
 		}
@@ -247,12 +248,16 @@ class KnowledgePages {
 				}));
 	}
 
-	/** Staff promote a solved thread from its page; a refusal comes back to the thread with its reason. */
+	/**
+	 * Staff promote a solved thread from its page, with the other answers they ticked; a refusal comes back to the
+	 * thread with its reason.
+	 */
 	@PostMapping("/t/{id}/promote")
-	Mono<String> promote(@PathVariable String id, @RequestParam(required = false) String locale) {
-		String wanted = (locale != null && locale.matches("ko|en")) ? locale : null;
+	Mono<String> promote(@PathVariable String id, @ModelAttribute PromoteForm form) {
+		String wanted = (form.locale() != null && form.locale().matches("ko|en")) ? form.locale() : null;
+		List<String> others = (form.answerIds() == null) ? List.of() : form.answerIds().stream().limit(10).toList();
 		return this.currentUsers.current()
-			.flatMap((staff) -> this.knowledgeBase.promote(staff, id, Promotion.of(wanted)))
+			.flatMap((staff) -> this.knowledgeBase.promote(staff, id, new Promotion(wanted, others)))
 			.map((article) -> "redirect:/kb/manage/" + article.getId() + "?promoted")
 			.onErrorResume(ProblemException.class, (problem) -> this.threads.find(id)
 				.map((thread) -> "redirect:" + Slugs.threadPath(id, thread.getTitle()) + "?problem=" + problem.slug()));
@@ -292,6 +297,13 @@ class KnowledgePages {
 	}
 
 	/** {@code q} from search results; {@code title} when the ask form itself is sent here. */
+	/** Form fields arrive in the body, which WebFlux's {@code @RequestParam} does not read. */
+	record PromoteForm(String locale, List<String> answerIds) {
+	}
+
+	record TranslateForm(String locale) {
+	}
+
 	record DeflectForm(String where, String q, String title) {
 	}
 

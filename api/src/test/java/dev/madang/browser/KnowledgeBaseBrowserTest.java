@@ -36,25 +36,29 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {
-			"ko|결제 카드를 바꾸려면 어떻게 하나요?|결제 → 카드 관리에서 새 카드를 등록하고 기본 카드로 지정하세요.|카드 변경 방법|검토 중|결제 카드 바꾸고 싶어요",
-			"en|How do I replace the card I pay with?|Open Billing → Cards, add the new card and make it the default.|Replacing your payment card|In review|change my payment card" })
+			"ko|결제 카드를 바꾸려면 어떻게 하나요?|결제 → 카드 관리에서 새 카드를 등록하고 기본 카드로 지정하세요.|카드 변경 방법|검토 중|초안|결제 카드 바꾸고 싶어요",
+			"en|How do I replace the card I pay with?|Open Billing → Cards, add the new card and make it the default.|Replacing your payment card|In review|Draft|change my payment card" })
 	void staffPublishAndAnonymousCustomerFindsItFirst(String language, String question, String answerText,
-			String articleTitle, String inReview, String customerSearch) {
+			String articleTitle, String inReview, String draft, String customerSearch) {
 		TestUser asker = user();
 		TestUser helper = user();
 		TestUser staff = user(Role.STAFF);
 		String threadId = ask(as(asker), question);
 		String answerId = answer(as(helper), threadId, answerText);
 		accept(as(asker), threadId, answerId).expectStatus().isOk();
+		answer(as(user()), threadId, "Restart the app afterwards. 앱을 다시 시작하세요.");
 		String base = "http://localhost:" + this.port;
 		WebDriver browser = Browser.start(language);
 		try {
 			signIn(browser, base, staff);
 			browser.get(base + Slugs.threadPath(threadId, question));
+			// The accepted answer goes in by itself; staff tick another answer to include it after it.
+			browser.findElement(By.cssSelector("input[name=answerIds]")).click();
 			browser.findElement(By.id("promote")).click();
 			assertThat(browser.getCurrentUrl()).contains("/kb/manage/").endsWith("?promoted");
 			String articleId = browser.getCurrentUrl().replaceAll(".*/kb/manage/([0-9a-f]+).*", "$1");
-			assertThat(browser.findElement(By.id("body")).getAttribute("value")).isEqualTo(answerText);
+			assertThat(browser.findElement(By.id("body")).getAttribute("value"))
+				.isEqualTo(answerText + "\n\n---\n\nRestart the app afterwards. 앱을 다시 시작하세요.");
 
 			WebElement title = browser.findElement(By.id("title"));
 			title.clear();
@@ -66,6 +70,11 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 			assertThat(browser.findElement(By.id("article-status")).getText()).isEqualTo(inReview);
 			browser.findElement(By.id("publish-article")).click();
 			browser.findElement(By.id("published"));
+			// A translation starts as a linked draft in the other language.
+			browser.findElement(By.id("translate-article")).click();
+			assertThat(browser.getCurrentUrl()).contains("/kb/manage/").doesNotContain(articleId);
+			assertThat(browser.findElement(By.id("article-status")).getText()).isEqualTo(draft);
+			browser.get(base + "/kb/manage/" + articleId);
 			browser.findElement(By.id("view-article")).click();
 			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
 			signOut(browser);
