@@ -7,7 +7,10 @@ function init(args)
   for line in io.lines(args[1]) do
     local method, path, body = line:match("^([^\t]+)\t([^\t]+)\t?(.*)$")
     if body ~= nil and body ~= "" then
-      requests[#requests + 1] = wrk.format(method, path, { ["Content-Type"] = "application/json" }, body)
+      -- "@@NL@@" stands for a newline inside an NDJSON body (_msearch).
+      body = body:gsub("@@NL@@", "\n")
+      local type = path:find("_msearch") and "application/x-ndjson" or "application/json"
+      requests[#requests + 1] = wrk.format(method, path, { ["Content-Type"] = type }, body)
     else
       requests[#requests + 1] = wrk.format(method, path)
     end

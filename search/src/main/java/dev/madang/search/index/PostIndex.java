@@ -270,7 +270,7 @@ public final class PostIndex {
 		Query boosted = Query.of((q) -> q.functionScore((score) -> score.query(alike)
 			.functions((function) -> function.filter(SOLVED).weight(SOLVED_WEIGHT))
 			.boostMode(co.elastic.clients.elasticsearch._types.query_dsl.FunctionBoostMode.Multiply)));
-		return hits(boosted, size);
+		return hits(hitsRequest(boosted, size));
 	}
 
 	/**
@@ -282,16 +282,24 @@ public final class PostIndex {
 		if (text == null || text.isBlank()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
+		return hits(articlesRequest(text, alike, size));
+	}
+
+	/** The request {@link #articles} sends (the benchmark sends the same one straight to Elasticsearch). */
+	public SearchRequest articlesRequest(String text, boolean alike, int size) {
 		Query found = Query.of((q) -> q.bool((bool) -> bool.must(alike ? matching(text, SIMILAR_SHARE) : query(text))
 			.filter(ARTICLE)));
-		return hits(found, size);
+		return hitsRequest(found, size);
 	}
 
 	/** The best {@code size} hits of a query, highlighted, without counts or facets. */
-	private CompletableFuture<List<PostHit>> hits(Query query, int size) {
-		SearchRequest request = SearchRequest.of((search) -> search.index(this.alias).size(size).query(query)
+	private SearchRequest hitsRequest(Query query, int size) {
+		return SearchRequest.of((search) -> search.index(this.alias).size(size).query(query)
 			.source((source) -> source.filter((filter) -> filter.includes(HIT_FIELDS)))
 			.highlight(highlight()));
+	}
+
+	private CompletableFuture<List<PostHit>> hits(SearchRequest request) {
 		return this.client.search(request, PostDocument.Source.class)
 			.thenApply((response) -> response.hits().hits().stream().map(PostIndex::toHit).toList());
 	}

@@ -5,7 +5,6 @@ import java.io.InputStreamReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
-import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.json.JsonpUtils;
 import co.elastic.clients.json.jackson.Jackson3JsonpMapper;
 import dev.madang.search.index.PostIndex;
@@ -19,6 +18,12 @@ import dev.madang.search.index.SearchQuery;
 public final class SearchRequestLines {
 
 	private static final int SIZE = 20;
+
+	/** As many articles as the app shows above the results. */
+	private static final int OFFICIAL_ANSWERS = 3;
+
+	/** Stands for a newline inside a line's body (_msearch bodies are NDJSON); requests.lua turns it back. */
+	private static final String NEWLINE = "@@NL@@";
 
 	private SearchRequestLines() {
 	}
@@ -35,9 +40,13 @@ public final class SearchRequestLines {
 			}
 			app.append("GET\t/api/v1/search?q=").append(URLEncoder.encode(query, StandardCharsets.UTF_8))
 				.append("&size=").append(SIZE).append('\n');
-			SearchRequest request = index.searchRequest(SearchQuery.text(query, SIZE));
-			String body = JsonpUtils.toJsonString(request, mapper);
-			direct.append("POST\t/").append(index.alias()).append("/_search?typed_keys=true\t").append(body).append('\n');
+			// The app sends two searches for the first page of a text search: the community's results and the
+			// knowledge-base articles shown above them. Elasticsearch gets both in one _msearch.
+			String search = JsonpUtils.toJsonString(index.searchRequest(SearchQuery.text(query, SIZE)), mapper);
+			String articles = JsonpUtils.toJsonString(index.articlesRequest(query, false, OFFICIAL_ANSWERS), mapper);
+			String target = "{\"index\":\"" + index.alias() + "\"}";
+			direct.append("POST\t/_msearch?typed_keys=true\t").append(String.join(NEWLINE, target, search, target,
+					articles, "")).append('\n');
 		}
 		java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), app, StandardCharsets.UTF_8);
 		java.nio.file.Files.writeString(java.nio.file.Path.of(args[2]), direct, StandardCharsets.UTF_8);
