@@ -1,12 +1,8 @@
 package dev.madang.search;
 
-import java.util.List;
-
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import dev.madang.search.index.PostHit;
 import dev.madang.search.index.PostIndex;
 import dev.madang.search.index.PostSearchResult;
-import dev.madang.search.index.SearchFacets;
 import dev.madang.search.index.SearchQuery;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,7 +33,7 @@ class SearchApi {
 	 * page's {@code nextCursor}.
 	 */
 	@GetMapping(path = "/api/v1/search", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<SearchResponse> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
+	Mono<PostSearchResult> search(@RequestParam(name = "q", defaultValue = "") @Size(max = 500) String query,
 			@RequestParam(required = false) @Size(max = 35) String tag,
 			@RequestParam(required = false) @Size(max = 40) String area,
 			@RequestParam(required = false) @Pattern(regexp = SearchQuery.STATUSES) String status,
@@ -45,36 +41,17 @@ class SearchApi {
 			@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,4}") String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
 		int from = (cursor != null) ? Integer.parseInt(cursor) : 0;
-		SearchQuery request = new SearchQuery(query, tag, area, status, sort, from, size);
-		return Mono.zip(search(this.posts, request), officialAnswers(this.posts, request))
-			.map((found) -> new SearchResponse(found.getT1().total(), found.getT1().hits(), found.getT1().facets(),
-					found.getT1().nextCursor(), found.getT2()));
+		return search(this.posts, new SearchQuery(query, tag, area, status, sort, from, size));
 	}
 
 	/**
-	 * A page of community results with the knowledge-base articles that match, which readers see first.
-	 *
-	 * @param articles official answers (on the first page of a text search only)
+	 * Searches, with the matching knowledge-base articles on the first page of a text search without tag or status
+	 * filters (shown above the results); reads a missing index as no results and an unreachable Elasticsearch as
+	 * {@link SearchUnavailableException}.
 	 */
-	record SearchResponse(long total, List<PostHit> hits, SearchFacets facets, String nextCursor,
-			List<PostHit> articles) {
-	}
-
-	/**
-	 * Up to three knowledge-base articles for the first page of a text search without filters, shown above the
-	 * community's results; none when search is down (the community results report that).
-	 */
-	static Mono<List<PostHit>> officialAnswers(PostIndex posts, SearchQuery query) {
-		if (query.text() == null || query.text().isBlank() || query.from() > 0 || query.tag() != null
-				|| query.status() != null) {
-			return Mono.just(List.of());
-		}
-		return Mono.fromFuture(() -> posts.articles(query.text(), false, OFFICIAL_ANSWERS)).onErrorReturn(List.of());
-	}
-
-	/** Searches, reading a missing index as no results and an unreachable Elasticsearch as {@link SearchUnavailableException}. */
 	static Mono<PostSearchResult> search(PostIndex posts, SearchQuery query) {
-		return Mono.fromFuture(() -> posts.search(query))
+		boolean official = query.from() == 0 && query.tag() == null && query.status() == null;
+		return Mono.fromFuture(() -> posts.search(query, official ? OFFICIAL_ANSWERS : 0))
 			.onErrorResume(SearchApi::indexNotCreatedYet, (missing) -> Mono.just(PostSearchResult.empty()))
 			.onErrorMap((failure) -> !(failure instanceof ElasticsearchException), SearchUnavailableException::new);
 	}

@@ -44,11 +44,9 @@ class SearchPage {
 		model.addAttribute("filters", new Filters(safeTag, safeArea, safeStatus, safeSort));
 		SearchQuery request = new SearchQuery(text, safeTag, safeArea, safeStatus, safeSort,
 				(safeCursor != null) ? Integer.parseInt(safeCursor) : 0, 20);
-		return Mono.zip(SearchApi.search(this.posts, request), this.areas.bySlug(),
-				SearchApi.officialAnswers(this.posts, request)).map((found) -> {
+		return Mono.zip(SearchApi.search(this.posts, request), this.areas.bySlug()).map((found) -> {
 			PostSearchResult result = found.getT1();
 			model.addAttribute("result", result);
-			model.addAttribute("articles", found.getT3());
 			model.addAttribute("areaNames", found.getT2());
 			model.addAttribute("unavailable", false);
 			return "search";

@@ -15,11 +15,15 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.MultisearchBody;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 
 /**
  * The posts index: its definition (a JSON resource beside this class), creation behind an alias, bulk indexing with
@@ -219,12 +223,47 @@ public final class PostIndex {
 	 * is what a customer searching wants first.
 	 */
 	public CompletableFuture<PostSearchResult> search(SearchQuery query) {
-		return this.client.search(searchRequest(query), PostDocument.Source.class).thenApply((response) -> {
-			long total = response.hits().total().value();
-			int next = query.from() + query.size();
-			return new PostSearchResult(total, response.hits().hits().stream().map(PostIndex::toHit).toList(),
-					facets(response.aggregations()), (next < total) ? String.valueOf(next) : null);
+		return search(query, 0);
+	}
+
+	/**
+	 * The same, with up to {@code articles} knowledge-base articles matching the text, in one round trip
+	 * ({@code _msearch}): an article search failing alone leaves the results without articles.
+	 */
+	public CompletableFuture<PostSearchResult> search(SearchQuery query, int articles) {
+		if (articles == 0 || !query.hasText()) {
+			return this.client.search(searchRequest(query), PostDocument.Source.class)
+				.thenApply((response) -> result(query, response, List.of()));
+		}
+		MsearchRequest both = MsearchRequest.of((msearch) -> msearch
+			.searches((item) -> item.header((header) -> header.index(this.alias)).body(body(searchRequest(query))))
+			.searches((item) -> item.header((header) -> header.index(this.alias))
+				.body(body(articlesRequest(query.text(), false, articles)))));
+		return this.client.msearch(both, PostDocument.Source.class).thenApply((response) -> {
+			MultiSearchResponseItem<PostDocument.Source> results = response.responses().get(0);
+			MultiSearchResponseItem<PostDocument.Source> official = response.responses().get(1);
+			if (results.isFailure()) {
+				throw new ElasticsearchException("msearch", results.failure());
+			}
+			List<PostHit> found = official.isResult()
+					? official.result().hits().hits().stream().map(PostIndex::toHit).toList() : List.of();
+			return result(query, results.result(), found);
 		});
+	}
+
+	private static PostSearchResult result(SearchQuery query, ResponseBody<PostDocument.Source> response,
+			List<PostHit> articles) {
+		long total = response.hits().total().value();
+		int next = query.from() + query.size();
+		return new PostSearchResult(total, response.hits().hits().stream().map(PostIndex::toHit).toList(),
+				facets(response.aggregations()), (next < total) ? String.valueOf(next) : null, articles);
+	}
+
+	/** A search request as one search of an {@code _msearch}. */
+	private static MultisearchBody body(SearchRequest request) {
+		return MultisearchBody.of((body) -> body.query(request.query()).from(request.from()).size(request.size())
+			.source(request.source()).trackTotalHits(request.trackTotalHits()).highlight(request.highlight())
+			.aggregations(request.aggregations()).sort(request.sort()));
 	}
 
 	/** The request {@link #search(SearchQuery)} sends (the benchmark sends the same one straight to Elasticsearch). */
