@@ -290,7 +290,11 @@ public class KnowledgeBase {
 			translations.put(locale, copyId);
 			copy.assign(copyId, translations);
 			copy.markCredited();
-			return this.mongo.insert(copy)
+			// Its threads link it too: their pages show it, and edits of their posts flag it as well.
+			Mono<Void> linked = Flux.fromIterable(original.getSources()).map(ArticleSource::threadId).distinct()
+				.concatMap((threadId) -> this.threads.linkArticle(threadId, copyId))
+				.then();
+			return linked.then(this.mongo.insert(copy))
 				.flatMap((stored) -> Flux.fromIterable(translations.values())
 					.filter((other) -> !other.equals(copyId))
 					.concatMap((other) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other)),

@@ -79,11 +79,17 @@ class KnowledgeBaseApiTest extends ApiIntegrationTest {
 		assertThat(this.http.get().uri("/t/{id}/{slug}", threadId, Slugs.of(QUESTION)).exchange().expectBody(String.class).returnResult()
 			.getResponseBody()).contains("/kb/" + id + "/");
 
-		// The helper improves the answer: the article is flagged for staff, who review it.
+		String english = (String) as(staff).post().uri("/api/v1/articles/{id}/translations", id)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("locale", "en")).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
+
+		// The helper improves the answer: the article and its translation are flagged for staff, who review them.
 		as(helper).put().uri("/api/v1/threads/{t}/answers/{a}", threadId, answerId).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("body", "설정 → 알림에서 알림을 켜고, 절전 모드와 방해 금지 모드를 끄세요.")).exchange()
 			.expectStatus().isOk();
 		eventually(Duration.ofSeconds(10), () -> as(staff).get().uri("/api/v1/articles/{id}", id).exchange()
+			.expectBody().jsonPath("$.sourceChanged").isEqualTo(true));
+		eventually(Duration.ofSeconds(10), () -> as(staff).get().uri("/api/v1/articles/{id}", english).exchange()
 			.expectBody().jsonPath("$.sourceChanged").isEqualTo(true));
 		as(staff).get().uri("/api/v1/articles?sourceChanged=true").exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$[*].id").value((List<String> ids) -> assertThat(ids).contains(id));
