@@ -4,12 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.madang.markdown.MarkdownRenderer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The schema.org description of an article page (JSON-LD): an {@code Article}, and since every article answers one
- * customer question, an {@code FAQPage} with that question and its answer, which search engines show as a rich result.
+ * customer question, an {@code FAQPage} with that question and its answer (the sanitized HTML, which the schema
+ * allows), which search engines show as a rich result.
  */
 final class StructuredData {
 
@@ -21,7 +21,6 @@ final class StructuredData {
 	/** JSON safe to place inside a {@code <script>} element ({@code <} escaped, so no {@code </script>} can occur). */
 	static String of(Article article, String url, List<String> authorNames) {
 		PublishedVersion published = article.getPublished();
-		String text = MarkdownRenderer.plainText(published.body(), "markdown");
 		Map<String, Object> page = new LinkedHashMap<>();
 		page.put("@context", "https://schema.org");
 		page.put("@type", "Article");
@@ -37,7 +36,7 @@ final class StructuredData {
 		faq.put("@type", "FAQPage");
 		faq.put("inLanguage", article.getLocale());
 		faq.put("mainEntity", List.of(Map.of("@type", "Question", "name", published.title(), "acceptedAnswer",
-				Map.of("@type", "Answer", "text", text))));
+				Map.of("@type", "Answer", "text", published.bodyHtml()))));
 		return JSON.writeValueAsString(List.of(page, faq)).replace("<", "\\u003c");
 	}
 
