@@ -64,6 +64,20 @@ public class Helpfulness {
 			.map((article) -> new Counts(article.getHelpfulYes(), article.getHelpfulNo()));
 	}
 
+	/** A reader's answer with what they wrote, for staff improving the article. */
+	public record Comment(boolean helpful, String comment, java.time.Instant at) {
+	}
+
+	/** The newest answers that came with a comment. */
+	public reactor.core.publisher.Flux<Comment> comments(String articleId, int limit) {
+		Query commented = Query.query(Criteria.where("articleId").is(articleId).and("comment").ne(null))
+			.with(org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "at"))
+			.limit(limit);
+		return this.mongo.find(commented, Document.class, COLLECTION)
+			.map((answer) -> new Comment(Boolean.TRUE.equals(answer.getBoolean("helpful")), answer.getString("comment"),
+					answer.getDate("at").toInstant()));
+	}
+
 	/** Stores the reader's answer and returns the one it replaced. */
 	private Mono<java.util.Optional<Document>> replace(String articleId, String reader, boolean helpful, String comment) {
 		Update update = new Update().set("articleId", articleId)

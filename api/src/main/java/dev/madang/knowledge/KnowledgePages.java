@@ -265,8 +265,10 @@ class KnowledgePages {
 
 	private Mono<String> showEditor(Article article, EditForm form, Model model) {
 		return Mono.zip(this.knowledgeBase.versions(article.getId()),
-				this.knowledgeBase.byIds(List.copyOf(article.getTranslations().values())).collectList())
+				this.knowledgeBase.byIds(List.copyOf(article.getTranslations().values())).collectList(),
+				this.helpfulness.comments(article.getId(), 20).collectList())
 			.map((found) -> {
+				model.addAttribute("feedback", found.getT3());
 				model.addAttribute("article", article);
 				model.addAttribute("form", form);
 				model.addAttribute("versions", found.getT1());

@@ -6,16 +6,24 @@ import java.util.Map;
 import dev.madang.identity.Role;
 import dev.madang.support.ApiIntegrationTest;
 import dev.madang.support.Browser;
+import dev.madang.support.QaSteps;
 import dev.madang.support.TestUsers.TestUser;
 import dev.madang.thread.Slugs;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.madang.support.Browser.signIn;
 import static dev.madang.support.Browser.signOut;
@@ -27,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The knowledge-base journey in a real browser, in Korean and in English: staff promote a solved thread, edit the
  * draft, send it for review and publish it; an anonymous customer searching in other words finds it first, labelled
- * as the official answer, and says it helped; when the source answer is edited, staff see the article flagged.
+ * as the official answer, and says it helped; when the source answer is edited, staff see the article flagged. And
+ * a customer about to ask finds the answer in the ask page's panel instead.
  */
 class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 
@@ -94,6 +103,7 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 			first.findElement(By.cssSelector("button")).click();
 			browser.findElement(By.id("answered"));
 			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
+			browser.findElement(By.id("feedback-comment")).sendKeys("Screenshots would help · 스크린샷이 있으면 좋겠어요");
 			browser.findElement(By.id("helpful-yes")).click();
 			browser.findElement(By.id("rated"));
 			assertThat(browser.findElement(By.cssSelector(".helpful-counts")).getText()).contains("1");
@@ -107,10 +117,50 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 				browser.get(base + "/kb/manage/" + articleId);
 				assertThat(browser.findElements(By.id("source-changed"))).hasSize(1);
 			});
+			// Staff read what the reader wrote.
+			assertThat(browser.findElement(By.cssSelector(".reader-feedback")).getText())
+				.contains("Screenshots would help · 스크린샷이 있으면 좋겠어요");
 		}
 		finally {
 			browser.quit();
 		}
+	}
+
+	/** While asking, the official answer shows above similar questions; saying it answered the question is counted. */
+	@Test
+	void anArticleAnswersACustomerWhileTheyAsk() {
+		String title = "Exporting the monthly invoice as PDF";
+		String articleId = publishedArticle(title);
+		eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", title).exchange()
+			.expectBody().jsonPath("$.articles[0].id").isEqualTo(articleId));
+		String base = "http://localhost:" + this.port;
+		WebDriver browser = Browser.start("en");
+		try {
+			signIn(browser, base, user());
+			browser.findElement(By.id("nav-ask")).click();
+			browser.findElement(By.id("title")).sendKeys("How to export my invoice as PDF?");
+			new WebDriverWait(browser, Duration.ofSeconds(15))
+				.ignoring(StaleElementReferenceException.class)
+				.until((page) -> page.findElements(By.cssSelector("#similar .official-answer button")).size() == 1);
+			browser.findElement(By.cssSelector("#similar .official-answer button")).click();
+			browser.findElement(By.id("answered"));
+			assertThat(browser.getCurrentUrl()).contains("/kb/" + articleId + "/");
+		}
+		finally {
+			browser.quit();
+		}
+		Document deflection = this.mongo.findOne(Query.query(Criteria.where("articleId").is(articleId)), Document.class,
+				"deflections").block();
+		assertThat(deflection).isNotNull();
+		assertThat(deflection.getString("where")).isEqualTo("ask");
+		assertThat(deflection.getString("query")).isEqualTo("How to export my invoice as PDF?");
+	}
+
+	private String publishedArticle(String title) {
+		WebTestClient staff = as(user(Role.STAFF));
+		String id = QaSteps.promote(staff, QaSteps.solvedThread(asMember(), asMember(), title), "en");
+		QaSteps.publish(staff, id);
+		return id;
 	}
 
 }
