@@ -2,6 +2,7 @@ package dev.madang.embedded;
 
 import java.nio.file.Path;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -11,7 +12,8 @@ import org.h2.mvstore.MVStore;
  * The H2 storage of mongo-java-server, made to keep what it acknowledges: every command commits the store before
  * its reply leaves, so a write the client saw acknowledged survives the process being killed (the stock backend
  * buffers writes and lost 967 of 1,000 acknowledged inserts in such a crash). It also answers {@code hello}, the
- * handshake current drivers and Boot's health check send, as the older {@code isMaster} it knows.
+ * handshake current drivers and Boot's health check send, as the older {@code isMaster} it knows, and reads a query by
+ * {@code _id} as one lookup ({@link IdFirstH2Database}).
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -41,6 +43,12 @@ final class CommittingH2Backend extends H2Backend {
 
 	static CommittingH2Backend inMemoryStore() {
 		return new CommittingH2Backend(new MVStore.Builder().open());
+	}
+
+	/** Collections that read one document for a query by {@code _id} ({@link IdFirstH2Database}). */
+	@Override
+	protected MongoDatabase openOrCreateDatabase(String databaseName) {
+		return IdFirstH2Database.open(databaseName, getMvStore(), getCursorRegistry());
 	}
 
 	@Override
