@@ -187,6 +187,18 @@ class KnowledgeBaseApiTest extends ApiIntegrationTest {
 			.block()).isEqualTo(1);
 	}
 
+	@Test
+	void anArticleSharingOneWordWithTheSearchIsNotShownAsItsAnswer() {
+		String article = publishedArticle("Invoices show the wrong company name");
+		String question = ask(asMember(), "Password reset email never arrives in my inbox");
+		eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", "company name invoices")
+			.exchange().expectBody().jsonPath("$.articles[*].id").value((List<String> ids) -> assertThat(ids).contains(article)));
+		eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", "wrong password reset email")
+			.exchange().expectBody()
+			.jsonPath("$.hits[0].id").isEqualTo(question)
+			.jsonPath("$.articles[*].id").value((List<String> ids) -> assertThat(ids).doesNotContain(article)));
+	}
+
 	private WebTestClient.BodyContentSpec rate(WebTestClient client, String id, boolean helpful) {
 		return client.put().uri("/api/v1/articles/{id}/feedback", id).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("helpful", helpful)).exchange().expectStatus().isOk().expectBody();
