@@ -69,6 +69,7 @@ class SecurityConfiguration {
 			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",
 					"/api/v1/articles/*/diff").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/*", "/api/v1/articles", "/api/v1/articles/*",
+					"/api/v1/threads/*/articles",
 					"/sitemap.xml", "/robots.txt").permitAll()
 			.pathMatchers(HttpMethod.POST, "/kb/*/feedback", "/kb/*/deflect", "/api/v1/articles/*/deflections").permitAll()
 			.pathMatchers(HttpMethod.PUT, "/api/v1/articles/*/feedback").permitAll()

@@ -50,6 +50,10 @@ class KnowledgeBaseApiTest extends ApiIntegrationTest {
 		// The thread links its article; unpublished, readers see neither the article nor its link.
 		this.http.get().uri("/api/v1/articles/{id}", id).exchange().expectStatus().isNotFound()
 			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		this.http.get().uri("/api/v1/threads/{id}/articles", threadId).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$").isEmpty();
+		as(staff).get().uri("/api/v1/threads/{id}/articles", threadId).exchange().expectBody()
+			.jsonPath("$[0].id").isEqualTo(id);
 		assertThat(this.http.get().uri("/t/{id}/{slug}", threadId, Slugs.of(QUESTION)).exchange().expectBody(String.class).returnResult()
 			.getResponseBody()).doesNotContain("/kb/" + id);
 
@@ -70,6 +74,9 @@ class KnowledgeBaseApiTest extends ApiIntegrationTest {
 
 		this.http.get().uri("/api/v1/articles/{id}", id).exchange().expectStatus().isOk().expectBody()
 			.jsonPath("$.title").isEqualTo("앱 알림이 오지 않을 때").jsonPath("$.revision").doesNotExist();
+		this.http.get().uri("/api/v1/threads/{id}/articles", threadId).exchange().expectBody()
+			.jsonPath("$[0].id").isEqualTo(id).jsonPath("$[0].path").value((String path) -> assertThat(path)
+				.startsWith("/kb/" + id + "/"));
 		// An anonymous customer asking in other words finds the article first, labelled apart from the questions.
 		eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", "알림이 안 와요")
 			.exchange().expectStatus().isOk().expectBody()

@@ -315,6 +315,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /api/v1/articles/{id}/deflections", (c, u) -> c.post()
 			.uri("/api/v1/articles/{id}/deflections", this.articleId).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("where", "search")).exchange(), 204, 204, 204, 204, 204);
+		row("GET /api/v1/threads/{id}/articles", (c, u) -> c.get().uri("/api/v1/threads/{id}/articles", this.threadId)
+			.exchange(), 200, 200, 200, 200, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
