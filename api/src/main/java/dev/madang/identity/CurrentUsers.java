@@ -30,6 +30,11 @@ public class CurrentUsers {
 		return ReactiveSecurityContextHolder.getContext().map(SecurityContext::getAuthentication).flatMap(this::of);
 	}
 
+	/** The acting user, or an empty optional for anonymous requests (for flows that go on either way). */
+	public Mono<java.util.Optional<CurrentUser>> currentIfAny() {
+		return current().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+	}
+
 	public Mono<CurrentUser> of(Authentication authentication) {
 		if (authentication == null || !authentication.isAuthenticated()
 				|| !(authentication.getPrincipal() instanceof MadangPrincipal principal)) {

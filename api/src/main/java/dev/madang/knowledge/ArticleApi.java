@@ -155,7 +155,8 @@ class ArticleApi {
 	Mono<Helpfulness.Counts> feedback(@PathVariable String id, @Valid @RequestBody FeedbackRequest request,
 			ServerWebExchange exchange) {
 		return Readers.key(exchange, this.currentUsers.current())
-			.flatMap((reader) -> this.helpfulness.rate(id, reader, request.helpful(), request.comment()));
+			.flatMap((reader) -> this.helpfulness.rate(id, reader, request.helpful(), request.comment()))
+			.map(Helpfulness.Counts::of);
 	}
 
 	@PostMapping(path = "/{id}/deflections", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -173,7 +174,7 @@ class ArticleApi {
 	}
 
 	private Mono<java.util.Optional<CurrentUser>> viewer() {
-		return this.currentUsers.current().map(java.util.Optional::of).defaultIfEmpty(java.util.Optional.empty());
+		return this.currentUsers.currentIfAny();
 	}
 
 	record PromoteRequest(@NotBlank @Size(max = 40) String threadId, @Pattern(regexp = "ko|en") String locale,

@@ -35,18 +35,11 @@ public class Deflections {
 	 * @param reader {@code u:<account>} or {@code b:<browser id>}, or null
 	 */
 	public Mono<Article> record(String articleId, String where, String query, String reader) {
-		return this.knowledgeBase.find(articleId)
-			.filter(Article::isPublic)
-			.switchIfEmpty(Mono.error(() -> KnowledgeBase.notFound(articleId)))
+		return this.knowledgeBase.findReadable(articleId, null)
 			.flatMap((article) -> this.mongo.insert(new Document("articleId", articleId).append("where", where)
 				.append("query", (query == null) ? "" : query.strip())
 				.append("reader", reader)
 				.append("at", java.util.Date.from(this.clock.instant())), COLLECTION).thenReturn(article));
-	}
-
-	public Mono<Long> count(String articleId) {
-		return this.mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-				org.springframework.data.mongodb.core.query.Criteria.where("articleId").is(articleId)), COLLECTION);
 	}
 
 }

@@ -35,15 +35,22 @@ public class Helpfulness {
 		this.clock = clock;
 	}
 
-	/** The counts after the reader's answer. */
+	/** An article's counts. */
 	public record Counts(int helpful, int notHelpful) {
+
+		static Counts of(Article article) {
+			return new Counts(article.getHelpfulYes(), article.getHelpfulNo());
+		}
+
 	}
 
-	/** @param reader {@code u:<account>} or {@code b:<browser id>} */
-	public Mono<Counts> rate(String articleId, String reader, boolean helpful, String comment) {
-		return this.knowledgeBase.find(articleId)
-			.filter(Article::isPublic)
-			.switchIfEmpty(Mono.error(() -> KnowledgeBase.notFound(articleId)))
+	/**
+	 * Records the reader's answer and returns the article with its counts after it.
+	 *
+	 * @param reader {@code u:<account>} or {@code b:<browser id>}
+	 */
+	public Mono<Article> rate(String articleId, String reader, boolean helpful, String comment) {
+		return this.knowledgeBase.findReadable(articleId, null)
 			.flatMap((article) -> replace(articleId, reader, helpful, comment)
 				.onErrorResume(DuplicateKeyException.class, (raced) -> replace(articleId, reader, helpful, comment)))
 			.flatMap((before) -> {
@@ -60,8 +67,7 @@ public class Helpfulness {
 				}
 				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(articleId)), counts, Article.class).then();
 			})
-			.then(this.knowledgeBase.find(articleId))
-			.map((article) -> new Counts(article.getHelpfulYes(), article.getHelpfulNo()));
+			.then(this.knowledgeBase.find(articleId));
 	}
 
 	/** A reader's answer with what they wrote, for staff improving the article. */

@@ -145,7 +145,6 @@ class KnowledgePages {
 				: form.comment().substring(0, Math.min(1000, form.comment().length()));
 		return Readers.key(exchange, this.currentUsers.current())
 			.flatMap((reader) -> this.helpfulness.rate(id, reader, "yes".equals(form.helpful()), comment))
-			.then(readable(id))
 			.map((article) -> "redirect:" + article.path() + "?rated#feedback");
 	}
 
@@ -284,7 +283,7 @@ class KnowledgePages {
 	}
 
 	private Mono<Optional<CurrentUser>> viewer() {
-		return this.currentUsers.current().map(Optional::of).defaultIfEmpty(Optional.empty());
+		return this.currentUsers.currentIfAny();
 	}
 
 	private static String managed(String id, ProblemException problem) {

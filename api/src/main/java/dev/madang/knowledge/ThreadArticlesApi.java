@@ -1,9 +1,7 @@
 package dev.madang.knowledge;
 
 import java.util.List;
-import java.util.Optional;
 
-import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.thread.ThreadService;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,8 +33,7 @@ class ThreadArticlesApi {
 	@GetMapping(path = "/api/v1/threads/{id}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The articles made from a thread: published ones for readers, drafts too for staff")
 	Mono<List<ArticleView>> articles(@PathVariable String id) {
-		Mono<Optional<CurrentUser>> viewer = this.currentUsers.current().map(Optional::of).defaultIfEmpty(Optional.empty());
-		return viewer.flatMap((user) -> this.threads.findVisible(id, Mono.justOrEmpty(user))
+		return this.currentUsers.currentIfAny().flatMap((user) -> this.threads.findVisible(id, Mono.justOrEmpty(user))
 			.flatMap((thread) -> this.knowledgeBase.byIds(thread.getArticleIds())
 				.filter((article) -> article.isPublic() || KnowledgeBase.isStaff(user.orElse(null)))
 				.map((article) -> ArticleView.of(article, KnowledgeBase.isStaff(user.orElse(null))))
