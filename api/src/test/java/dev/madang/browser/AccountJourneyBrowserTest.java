@@ -14,6 +14,10 @@ import org.openqa.selenium.WebDriver;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import static dev.madang.support.Browser.await;
+import static dev.madang.support.Browser.awaitText;
+import static dev.madang.support.Browser.awaitUrl;
+import static dev.madang.support.Browser.clickAndLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A new customer in a real browser: sign up, sign in, create an API token, use it, sign out — in Korean and English. */
@@ -33,25 +37,25 @@ class AccountJourneyBrowserTest extends ApiIntegrationTest {
 		WebDriver browser = Browser.start(language);
 		try {
 			browser.get(base + "/");
-			browser.findElement(By.id("nav-signup")).click();
+			clickAndLoad(browser, By.id("nav-signup"));
 			browser.findElement(By.id("email")).sendKeys(email);
 			browser.findElement(By.id("displayName")).sendKeys("브라우저 " + language);
 			browser.findElement(By.id("password")).sendKeys(password);
-			browser.findElement(By.id("signup-submit")).click();
+			clickAndLoad(browser, By.id("signup-submit"));
 
-			assertThat(browser.getCurrentUrl()).endsWith("/login?registered");
-			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(signIn);
+			assertThat(awaitUrl(browser, "/login\\?registered$")).endsWith("/login?registered");
+			awaitText(browser, By.tagName("h1"), signIn);
 			assertThat(browser.getPageSource()).contains(accountReady);
 			browser.findElement(By.id("username")).sendKeys(email);
 			browser.findElement(By.id("password")).sendKeys(password);
-			browser.findElement(By.id("login-submit")).click();
+			clickAndLoad(browser, By.id("login-submit"));
 
-			assertThat(browser.findElement(By.id("nav-profile")).getText()).isEqualTo("브라우저 " + language);
-			browser.findElement(By.id("nav-profile")).click();
-			assertThat(browser.findElement(By.id("tokens-heading")).getText()).isEqualTo(tokensHeading);
+			awaitText(browser, By.id("nav-profile"), "브라우저 " + language);
+			clickAndLoad(browser, By.id("nav-profile"));
+			awaitText(browser, By.id("tokens-heading"), tokensHeading);
 			browser.findElement(By.id("token-name")).sendKeys("laptop");
-			browser.findElement(By.id("token-create")).click();
-			String token = browser.findElement(By.id("new-token")).getText();
+			clickAndLoad(browser, By.id("token-create"));
+			String token = await(browser, By.id("new-token")).getText();
 			assertThat(token).startsWith("mdg_");
 
 			HttpResponse<String> me = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/api/v1/me"))
@@ -60,8 +64,8 @@ class AccountJourneyBrowserTest extends ApiIntegrationTest {
 			assertThat(me.body()).contains(email);
 
 			assertThat(browser.findElement(By.id("nav-logout")).getText()).isEqualTo(signOut);
-			browser.findElement(By.id("nav-logout")).click();
-			assertThat(browser.findElements(By.id("nav-login"))).hasSize(1);
+			clickAndLoad(browser, By.id("nav-logout"));
+			await(browser, By.id("nav-login"));
 			assertThat(browser.findElements(By.id("nav-profile"))).isEmpty();
 		}
 		finally {

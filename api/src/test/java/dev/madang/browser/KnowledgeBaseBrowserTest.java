@@ -14,10 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,7 +23,12 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.madang.support.Browser.await;
+import static dev.madang.support.Browser.awaitText;
+import static dev.madang.support.Browser.awaitUrl;
+import static dev.madang.support.Browser.clickAndLoad;
 import static dev.madang.support.Browser.signIn;
+import static dev.madang.support.Browser.waiting;
 import static dev.madang.support.Browser.signOut;
 import static dev.madang.support.QaSteps.accept;
 import static dev.madang.support.QaSteps.answer;
@@ -63,9 +66,9 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 			browser.get(base + Slugs.threadPath(threadId, question));
 			// The accepted answer goes in by itself; staff tick another answer to include it after it.
 			browser.findElement(By.cssSelector("input[name=answerIds]")).click();
-			browser.findElement(By.id("promote")).click();
-			assertThat(browser.getCurrentUrl()).contains("/kb/manage/").endsWith("?promoted");
-			String articleId = browser.getCurrentUrl().replaceAll(".*/kb/manage/([0-9a-f]+).*", "$1");
+			clickAndLoad(browser, By.id("promote"));
+			String articleId = awaitUrl(browser, "/kb/manage/[0-9a-f]+\\?promoted$")
+				.replaceAll(".*/kb/manage/([0-9a-f]+).*", "$1");
 			assertThat(browser.findElement(By.id("body")).getAttribute("value"))
 				.isEqualTo(answerText + "\n\n---\n\nRestart the app afterwards. 앱을 다시 시작하세요.");
 
@@ -73,39 +76,39 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 			title.clear();
 			title.sendKeys(articleTitle);
 			browser.findElement(By.id("body")).sendKeys("\n\n---\n" + question);
-			browser.findElement(By.id("save-article")).click();
-			browser.findElement(By.id("saved"));
-			browser.findElement(By.id("submit-article")).click();
-			assertThat(browser.findElement(By.id("article-status")).getText()).isEqualTo(inReview);
-			browser.findElement(By.id("publish-article")).click();
-			browser.findElement(By.id("published"));
+			clickAndLoad(browser, By.id("save-article"));
+			await(browser, By.id("saved"));
+			clickAndLoad(browser, By.id("submit-article"));
+			awaitText(browser, By.id("article-status"), inReview);
+			clickAndLoad(browser, By.id("publish-article"));
+			await(browser, By.id("published"));
 			// A translation starts as a linked draft in the other language.
-			browser.findElement(By.id("translate-article")).click();
-			assertThat(browser.getCurrentUrl()).contains("/kb/manage/").doesNotContain(articleId);
-			assertThat(browser.findElement(By.id("article-status")).getText()).isEqualTo(draft);
+			clickAndLoad(browser, By.id("translate-article"));
+			assertThat(awaitUrl(browser, "/kb/manage/(?!" + articleId + ")[0-9a-f]+")).doesNotContain(articleId);
+			awaitText(browser, By.id("article-status"), draft);
 			browser.get(base + "/kb/manage/" + articleId);
-			browser.findElement(By.id("view-article")).click();
-			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
+			clickAndLoad(browser, By.id("view-article"));
+			awaitText(browser, By.tagName("h1"), articleTitle);
 			signOut(browser);
 
 			// The community thread now points at its official answer.
 			browser.get(base + Slugs.threadPath(threadId, question));
-			assertThat(browser.findElement(By.cssSelector("#official-article a")).getText()).isEqualTo(articleTitle);
+			awaitText(browser, By.cssSelector("#official-article a"), articleTitle);
 
 			// An anonymous customer searches in their own words: the article comes first, labelled as official.
 			eventually(Duration.ofSeconds(20), () -> this.http.get().uri("/api/v1/search?q={q}", customerSearch)
 				.exchange().expectBody().jsonPath("$.articles[0].id").isEqualTo(articleId));
 			browser.get(base + "/");
 			browser.findElement(By.id("site-search")).sendKeys(customerSearch);
-			browser.findElement(By.cssSelector("form.search button")).click();
-			WebElement first = browser.findElement(By.cssSelector("main section .official-answer"));
+			clickAndLoad(browser, By.cssSelector("form.search button"));
+			WebElement first = await(browser, By.cssSelector("main section .official-answer"));
 			assertThat(first.findElement(By.cssSelector("a")).getAttribute("href")).endsWith("/kb/" + articleId);
-			first.findElement(By.cssSelector("button")).click();
-			browser.findElement(By.id("answered"));
-			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(articleTitle);
+			clickAndLoad(browser, By.cssSelector("main section .official-answer button"));
+			await(browser, By.id("answered"));
+			awaitText(browser, By.tagName("h1"), articleTitle);
 			browser.findElement(By.id("feedback-comment")).sendKeys("Screenshots would help · 스크린샷이 있으면 좋겠어요");
-			browser.findElement(By.id("helpful-yes")).click();
-			browser.findElement(By.id("rated"));
+			clickAndLoad(browser, By.id("helpful-yes"));
+			await(browser, By.id("rated"));
 			assertThat(browser.findElement(By.cssSelector(".helpful-counts")).getText()).contains("1");
 
 			// The helper improves the answer: staff find the article flagged for review.
@@ -137,14 +140,13 @@ class KnowledgeBaseBrowserTest extends ApiIntegrationTest {
 		WebDriver browser = Browser.start("en");
 		try {
 			signIn(browser, base, user());
-			browser.findElement(By.id("nav-ask")).click();
+			clickAndLoad(browser, By.id("nav-ask"));
 			browser.findElement(By.id("title")).sendKeys("How to export my invoice as PDF?");
-			new WebDriverWait(browser, Duration.ofSeconds(15))
-				.ignoring(StaleElementReferenceException.class)
-				.until((page) -> page.findElements(By.cssSelector("#similar .official-answer button")).size() == 1);
-			browser.findElement(By.cssSelector("#similar .official-answer button")).click();
-			browser.findElement(By.id("answered"));
-			assertThat(browser.getCurrentUrl()).contains("/kb/" + articleId + "/");
+			waiting(browser).until((page) -> page.findElements(By.cssSelector("#similar .official-answer button"))
+				.size() == 1);
+			clickAndLoad(browser, By.cssSelector("#similar .official-answer button"));
+			await(browser, By.id("answered"));
+			assertThat(awaitUrl(browser, "/kb/" + articleId + "/")).contains("/kb/" + articleId + "/");
 		}
 		finally {
 			browser.quit();

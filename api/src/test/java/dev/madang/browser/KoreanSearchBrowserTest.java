@@ -11,6 +11,8 @@ import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Value;
 
 import static dev.madang.support.QaSteps.ask;
+import static dev.madang.support.Browser.awaitUrl;
+import static dev.madang.support.Browser.clickAndLoad;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,8 +35,8 @@ class KoreanSearchBrowserTest extends ApiIntegrationTest {
 		try {
 			browser.get("http://localhost:" + this.port + "/");
 			browser.findElement(By.id("site-search")).sendKeys("비밀번호가 기억이 안 나요");
-			browser.findElement(By.cssSelector("form.search button")).click();
-			assertThat(browser.getCurrentUrl()).contains("/search?q=");
+			clickAndLoad(browser, By.cssSelector("form.search button"));
+			assertThat(awaitUrl(browser, "/search\\?q=")).contains("/search?q=");
 			assertThat(browser.findElements(By.cssSelector("a[href='/t/" + stored + "']"))).hasSize(1);
 			assertThat(browser.findElements(By.cssSelector("a[href='/t/" + unrelated + "']"))).isEmpty();
 		}

@@ -10,10 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -21,6 +19,11 @@ import static dev.madang.support.Browser.signIn;
 import static dev.madang.support.Browser.signOut;
 import static dev.madang.support.QaSteps.ask;
 import static dev.madang.support.QaSteps.reputation;
+import static dev.madang.support.Browser.await;
+import static dev.madang.support.Browser.awaitText;
+import static dev.madang.support.Browser.awaitUrl;
+import static dev.madang.support.Browser.clickAndLoad;
+import static dev.madang.support.Browser.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -48,23 +51,24 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 		WebDriver browser = Browser.start(language);
 		try {
 			signIn(browser, base, asker);
-			browser.findElement(By.id("nav-ask")).click();
+			clickAndLoad(browser, By.id("nav-ask"));
 			browser.findElement(By.id("title")).sendKeys(title);
 			// While the title is typed, htmx fills the panel of similar questions under it.
-			new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-				.until((page) -> page.findElements(By.cssSelector("#similar a[href='/t/" + earlier + "']")).size() == 1);
+			waiting(browser).until((page) -> page.findElements(By.cssSelector("#similar a[href='/t/" + earlier + "']"))
+				.size() == 1);
 			browser.findElement(By.id("body")).sendKeys("I paid with a card an hour ago. **No receipt** yet.");
 			browser.findElement(By.id("tags")).sendKeys("billing");
-			browser.findElement(By.id("ask-submit")).click();
-			assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
-			String questionUrl = browser.getCurrentUrl();
+			clickAndLoad(browser, By.id("ask-submit"));
+			String questionUrl = awaitUrl(browser, "/t/[0-9a-f]+/");
+			awaitText(browser, By.tagName("h1"), title);
 			signOut(browser);
 
 			signIn(browser, base, helper);
 			browser.get(questionUrl);
 			browser.findElement(By.id("answer-body")).sendKeys("Check the spam folder, then resend it from Billing → Receipts.");
+			// The answer form is boosted by htmx: the page's body is swapped, not reloaded.
 			browser.findElement(By.id("answer-submit")).click();
-			WebElement answer = browser.findElement(By.cssSelector("article.answer"));
+			WebElement answer = await(browser, By.cssSelector("article.answer"));
 			String answerId = answer.getAttribute("id").substring("answer-".length());
 			signOut(browser);
 
@@ -73,9 +77,7 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 			((JavascriptExecutor) browser).executeScript("window.samePage = true;");
 			browser.findElement(By.cssSelector("#answer-" + answerId + " button.vote.up")).click();
 			// htmx replaces the vote box: an element found just before the swap goes stale, so look again.
-			new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
-				.until((page) -> "1".equals(
-					page.findElement(By.cssSelector("#answer-" + answerId + " .score")).getText()));
+			awaitText(browser, By.cssSelector("#answer-" + answerId + " .score"), "1");
 			assertThat(((JavascriptExecutor) browser).executeScript("return window.samePage === true;"))
 				.as("the vote updated the page in place").isEqualTo(true);
 			assertThat(browser.findElement(By.cssSelector("#answer-" + answerId + " button.vote.up")).getAttribute("class"))
@@ -87,9 +89,9 @@ class QuestionJourneyBrowserTest extends ApiIntegrationTest {
 			signIn(browser, base, asker);
 			browser.get(questionUrl);
 			browser.findElement(By.cssSelector("#answer-" + answerId + " button.accept")).click();
-			assertThat(browser.findElement(By.cssSelector("#answer-" + answerId + " .solution")).getText())
-				.isEqualTo(acceptedLabel);
-			assertThat(browser.findElement(By.cssSelector(".status")).getAttribute("class")).contains("solved");
+			awaitText(browser, By.cssSelector("#answer-" + answerId + " .solution"), acceptedLabel);
+			waiting(browser).until((page) -> page.findElement(By.cssSelector(".status")).getAttribute("class")
+				.contains("solved"));
 		}
 		finally {
 			browser.quit();
