@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import dev.madang.support.Deadline;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +53,7 @@ class EmbeddedMongoDurabilityTest {
 				.flatMap((n) -> Mono.from(posts.insertOne(new Document("n", n))), 16)
 				.doOnNext((done) -> acknowledged.incrementAndGet())
 				.subscribe(null, (failure) -> { });
-			while (acknowledged.get() < 500) {
-				Thread.sleep(10);
-			}
+			Deadline.awaitTrue(Duration.ofMinutes(2), () -> acknowledged.get() >= 500, "500 acknowledged inserts");
 			server.kill();
 			writing.dispose();
 		}

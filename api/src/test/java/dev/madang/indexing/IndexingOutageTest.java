@@ -100,9 +100,8 @@ class IndexingOutageTest extends ApiIntegrationTest {
 			}));
 		}
 		try {
-			while (written.get() < 100) {
-				Thread.sleep(20);
-			}
+			dev.madang.support.Deadline.awaitTrue(Duration.ofMinutes(2), () -> written.get() >= 100,
+					"100 of the 500 writes answered");
 			elasticsearch.stop();
 			for (java.util.concurrent.Future<?> write : writes) {
 				write.get(2, java.util.concurrent.TimeUnit.MINUTES);

@@ -105,25 +105,7 @@ public abstract class ApiIntegrationTest {
 
 	/** Waits until {@code check} passes, for effects that are eventually consistent such as indexing. */
 	protected static void eventually(Duration timeout, Runnable check) {
-		long deadline = System.nanoTime() + timeout.toNanos();
-		while (true) {
-			try {
-				check.run();
-				return;
-			}
-			catch (AssertionError ex) {
-				if (System.nanoTime() > deadline) {
-					throw ex;
-				}
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		Deadline.eventually(timeout, check);
 	}
 
 }
