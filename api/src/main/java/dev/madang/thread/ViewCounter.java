@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,7 +37,8 @@ public class ViewCounter implements SmartLifecycle {
 
 	private final ReactiveMongoTemplate mongo;
 
-	private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+	/** Views not saved yet, by thread; merged and removed per key atomically, so overlapping flushes lose nothing. */
+	private final Map<String, Long> pending = new ConcurrentHashMap<>();
 
 	private final Cache<String, Boolean> recentViewers = Caffeine.newBuilder()
 		.maximumSize(500_000)
@@ -54,28 +54,46 @@ public class ViewCounter implements SmartLifecycle {
 	/** Counts a view of the thread by this viewer, unless they viewed it a moment ago. */
 	public void viewed(String threadId, String viewerKey) {
 		if (this.recentViewers.asMap().putIfAbsent(viewerKey + "|" + threadId, Boolean.TRUE) == null) {
-			this.pending.computeIfAbsent(threadId, (id) -> new AtomicLong()).incrementAndGet();
+			this.pending.merge(threadId, 1L, Long::sum);
 		}
 	}
 
-	/** Adds the views gathered so far to the threads. */
+	/**
+	 * Adds the views gathered so far to the threads. A thread another flush took meanwhile is skipped; views that
+	 * could not be saved go back to the pending counts for the next flush.
+	 */
 	public Mono<Void> flush() {
+		// Failures are collected, not signalled at once: an error inside flatMap would cancel the other updates in
+		// flight, whose views were already taken and might or might not have been saved.
+		java.util.Queue<Throwable> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
 		return Flux.fromIterable(this.pending.keySet())
 			.flatMap((threadId) -> {
-				long views = this.pending.remove(threadId).get();
+				Long views = this.pending.remove(threadId);
+				if (views == null) {
+					return Mono.empty();
+				}
 				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
 						new Update().inc("viewCount", views), ForumThread.class)
+					.then()
 					.onErrorResume((failure) -> {
-						this.pending.computeIfAbsent(threadId, (id) -> new AtomicLong()).addAndGet(views);
+						this.pending.merge(threadId, views, Long::sum);
+						failures.add(failure);
 						return Mono.empty();
 					});
 			}, 4)
-			.then();
+			.then(Mono.defer(() -> failures.isEmpty() ? Mono.<Void>empty() : Mono.error(failures.peek())));
 	}
 
 	@Override
 	public void start() {
-		this.flushing = Flux.interval(FLUSH_EVERY).onBackpressureDrop().concatMap((tick) -> flush()).subscribe();
+		// One failed flush (storage unreachable for a moment) must not end the loop: log it and flush again later.
+		this.flushing = Flux.interval(FLUSH_EVERY)
+			.onBackpressureDrop()
+			.concatMap((tick) -> flush().onErrorResume((failure) -> {
+				log.warn("Could not save views, trying again in {} s: {}", FLUSH_EVERY.toSeconds(), failure.toString());
+				return Mono.empty();
+			}))
+			.subscribe(null, (failure) -> log.error("View counting stopped", failure));
 	}
 
 	@Override

@@ -33,4 +33,38 @@ class ViewCountTest extends ApiIntegrationTest {
 			.value((html) -> org.assertj.core.api.Assertions.assertThat(html).contains("viewed 3 times"));
 	}
 
+
+	@Test
+	void overlappingFlushesLoseNoViewAndFailNone() throws Exception {
+		String threadId = ask(asMember(), "Views while flushing");
+		int viewers = 2_000;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			java.util.List<java.util.concurrent.Future<?>> work = new java.util.ArrayList<>();
+			work.add(pool.submit(() -> {
+				for (int i = 0; i < viewers; i++) {
+					this.views.viewed(threadId, "viewer-" + i);
+					// Views of many other questions keep each flush busy long enough for the others to overlap it.
+					this.views.viewed(new org.bson.types.ObjectId().toHexString(), "viewer-" + i);
+				}
+			}));
+			for (int f = 0; f < 3; f++) {
+				work.add(pool.submit(() -> {
+					for (int i = 0; i < 50; i++) {
+						this.views.flush().block(Duration.ofSeconds(10));
+					}
+				}));
+			}
+			for (java.util.concurrent.Future<?> task : work) {
+				task.get(2, java.util.concurrent.TimeUnit.MINUTES);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		this.views.flush().block(Duration.ofSeconds(10));
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectBody().jsonPath("$.viewCount")
+			.isEqualTo(viewers);
+	}
+
 }
