@@ -74,6 +74,11 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
+	/** The last failure logged as a warning, so a failure repeating on every retry is logged once. */
+	private volatile String lastReported;
+
+	private static final int UNREACHABLE_WARNING_AFTER = 15;
+
 	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, SearchRebuild rebuild,
 			IndexQueue queue, JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
 		this.queue = queue;
@@ -98,16 +103,22 @@ class ThreadIndexer implements SmartLifecycle {
 			this.wakeUps.tryEmitNext(Boolean.TRUE);
 			return;
 		}
-		this.queue.add(changed.threadId())
-			.onErrorComplete()
-			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
-			.subscribe();
+		enqueue(changed.threadId(), false);
 	}
 
 	/** An article's published version or visibility changed: the same queue, marked as an article. */
 	@EventListener
 	void onArticleChanged(ArticleChanged changed) {
-		this.queue.add(changed.articleId(), true)
+		enqueue(changed.articleId(), true);
+	}
+
+	/** Queues a changed document and wakes the indexer; a lost queue entry is found again by the sweep. */
+	private void enqueue(String id, boolean article) {
+		this.queue.add(id, article)
+			.doOnError((failure) -> {
+				this.sweepRequested = true;
+				log.warn("Could not queue {} for indexing, the next sweep indexes it: {}", id, failure.toString());
+			})
 			.onErrorComplete()
 			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
 			.subscribe();
@@ -125,7 +136,7 @@ class ThreadIndexer implements SmartLifecycle {
 				Flux.interval(this.settings.queueInterval()).map((tick) -> Boolean.FALSE), this.wakeUps.asFlux())
 			.onBackpressureDrop()
 			.concatMap((sweep) -> drainWhenDue(sweep), 1)
-			.subscribe();
+			.subscribe(null, (failure) -> log.error("The indexer stopped; restart the application", failure));
 	}
 
 	@Override
@@ -146,7 +157,7 @@ class ThreadIndexer implements SmartLifecycle {
 			.timeout(Duration.ofSeconds(5))
 			.onErrorComplete()
 			.doFinally((signal) -> callback.run())
-			.subscribe();
+			.subscribe(null, (failure) -> log.debug("Indexing lease not released: {}", failure.toString()));
 	}
 
 	@Override
@@ -162,15 +173,61 @@ class ThreadIndexer implements SmartLifecycle {
 		return this.lease.acquire(JOB, this.settings.leaseTime())
 			.filter(Boolean::booleanValue)
 			.flatMap((held) -> drain(sweep))
-			.doOnSuccess((ignored) -> this.status.succeeded())
+			.doOnSuccess((ignored) -> {
+				int failures = this.status.consecutiveFailures();
+				this.status.succeeded();
+				if (failures > 0) {
+					log.info("Indexing resumed after {} failed attempts", failures);
+				}
+			})
 			.onErrorResume((failure) -> {
 				this.indexReady = false;
 				Duration backoff = this.status.failed(failure, this.settings.retryDelay(), this.settings.maxBackoff());
-				log.warn("Indexing failed, retrying in {} ms: {}", backoff.toMillis(), failure.toString());
+				report(failure, backoff);
 				// Wake up when the backoff ends rather than at the next sweep.
 				Mono.delay(backoff.plusMillis(10)).subscribe((tick) -> this.wakeUps.tryEmitNext(Boolean.TRUE));
 				return Mono.empty();
 			});
+	}
+
+	/**
+	 * Logs a failed attempt once, not every few seconds: a node that is not listening yet (the local node takes 15–20 s
+	 * to start) is one INFO line, and a warning only if it stays away for {@value #UNREACHABLE_WARNING_AFTER} attempts
+	 * (about two minutes); other failures warn when they first happen or change.
+	 */
+	private void report(Throwable failure, Duration backoff) {
+		int failures = this.status.consecutiveFailures();
+		if (unreachable(failure)) {
+			if (failures == 1) {
+				log.info("Elasticsearch is not reachable yet ({}); changes wait in MongoDB and are indexed once it answers",
+						failure.toString());
+			}
+			else if (failures == UNREACHABLE_WARNING_AFTER) {
+				log.warn("Elasticsearch is still unreachable after {} attempts; search is unavailable and changes wait "
+						+ "for indexing: {}", failures, failure.toString());
+			}
+			else {
+				log.debug("Elasticsearch unreachable, retrying in {} ms: {}", backoff.toMillis(), failure.toString());
+			}
+			return;
+		}
+		String message = failure.toString();
+		if (!message.equals(this.lastReported)) {
+			log.warn("Indexing failed, retrying in {} ms: {}", backoff.toMillis(), message);
+		}
+		else {
+			log.debug("Indexing failed again, retrying in {} ms: {}", backoff.toMillis(), message);
+		}
+		this.lastReported = message;
+	}
+
+	private static boolean unreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -226,7 +283,8 @@ class ThreadIndexer implements SmartLifecycle {
 				// The old schema's index keeps answering searches while the new one fills; writes it refuses stay
 				// pending and reach the new index once the alias moves.
 				log.info("Search index behind {} has an older schema: rebuilding it", this.posts.alias());
-				this.rebuild.start().subscribe();
+				// The rebuild logs its own failure.
+				this.rebuild.start().onErrorComplete().subscribe();
 				yield Mono.<Void>empty();
 			}
 			case READY -> Mono.<Void>empty();
