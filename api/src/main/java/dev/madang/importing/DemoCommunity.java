@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,9 +27,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * On the first start of an empty community, loads the demo content from {@code madang.seed.data-dir}: real Stack
- * Exchange questions and answers (CC BY-SA, attributed on every page) and Korean questions. It runs in the background
- * after start-up; the app serves meanwhile and the content appears as it is stored and indexed.
+ * On the first start of an empty community, loads the demo content: real Stack Exchange questions and answers (CC BY-SA,
+ * attributed on every page) and Korean questions, from the slices bundled with the application, or from the folder
+ * {@code madang.seed.data-dir} names for a bigger demo. It runs in the background after start-up; the app serves
+ * meanwhile and the content appears as it is stored and indexed.
  */
 @Component
 class DemoCommunity {
@@ -70,30 +72,50 @@ class DemoCommunity {
 		if (!this.seed.enabled()) {
 			return;
 		}
-		Path data = Path.of(this.seed.dataDir()).toAbsolutePath().normalize();
-		if (!Files.isDirectory(data)) {
-			log.info("No demo data at {} (madang.seed.data-dir); starting with an empty community", data);
-			return;
-		}
 		this.mongo.count(new Query(), "threads")
 			.filter((count) -> count == 0)
-			.flatMapMany((empty) -> {
-				log.info("Empty community: loading the demo content from {} in the background", data);
-				return Flux.fromIterable(this.seed.stackExchange())
-					.map(data::resolve)
-					.filter(Files::isDirectory)
-					.concatMap((folder) -> this.stackExchange.importFolder(folder, null)
-						.doOnNext((report) -> log.info("Demo content: {}", report))
-						.flatMap((report) -> fileUnderArea("^se:" + Pattern.quote(report.site()) + ":", report.site())))
-					.then(koreanQuestions(data))
-					.then(fileUnderArea("^ko-chatbot:", "everyday"))
-					.then(this.articles.publish("^se:", "^ko-chatbot:"));
-			})
+			.flatMap((empty) -> Mono.usingWhen(Mono.fromCallable(this::dataFolder).subscribeOn(Schedulers.boundedElastic()),
+					this::load, this::cleanUp))
 			.onErrorResume((failure) -> {
 				log.warn("Loading the demo content failed: {}", failure.toString());
 				return Mono.empty();
 			})
 			.subscribe();
+	}
+
+	/** The configured data folder when it exists, else the bundled slices copied out of the application. */
+	private DataFolder dataFolder() {
+		String configured = this.seed.dataDir();
+		if (configured != null && !configured.isBlank()) {
+			Path data = Path.of(configured).toAbsolutePath().normalize();
+			if (Files.isDirectory(data)) {
+				log.info("Empty community: loading the demo content from {} in the background", data);
+				return new DataFolder(data, false);
+			}
+			log.warn("No demo data at {} (madang.seed.data-dir): loading the bundled demo community instead", data);
+		}
+		log.info("Empty community: loading the bundled demo community in the background");
+		return new DataFolder(BundledDemo.extract(), true);
+	}
+
+	private Mono<Void> load(DataFolder data) {
+		return Flux.fromIterable(this.seed.stackExchange())
+			.map(data.path()::resolve)
+			.filter(Files::isDirectory)
+			.concatMap((folder) -> this.stackExchange.importFolder(folder, null)
+				.doOnNext((report) -> log.info("Demo content: {}", report))
+				.flatMap((report) -> fileUnderArea("^se:" + Pattern.quote(report.site()) + ":", report.site())))
+			.then(koreanQuestions(data.path()))
+			.then(fileUnderArea("^ko-chatbot:", "everyday"))
+			.then(this.articles.publish("^se:", "^ko-chatbot:"));
+	}
+
+	private Mono<Void> cleanUp(DataFolder data) {
+		return data.temporary() ? Mono.fromRunnable(() -> BundledDemo.delete(data.path())) : Mono.empty();
+	}
+
+	/** Where the demo's data sets are; a temporary copy of the bundled ones is deleted after the import. */
+	private record DataFolder(Path path, boolean temporary) {
 	}
 
 	/**
@@ -115,8 +137,8 @@ class DemoCommunity {
 	}
 
 	private Mono<Void> koreanQuestions(Path data) {
-		Path csv = data.resolve("ko-chatbot-data").resolve("ChatbotData.csv");
-		if (this.seed.koreanQuestions() <= 0 || !Files.isRegularFile(csv)) {
+		Path csv = DumpRows.find(data.resolve("ko-chatbot-data"), "ChatbotData.csv");
+		if (this.seed.koreanQuestions() <= 0 || csv == null) {
 			return Mono.empty();
 		}
 		return this.korean.importPairs(csv, this.seed.koreanQuestions(), null)

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -17,10 +18,29 @@ import javax.xml.stream.XMLStreamReader;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
-/** The {@code <row .../>} elements of a Stack Exchange dump file, streamed (dumps can be large), as attribute maps. */
+/**
+ * The {@code <row .../>} elements of a Stack Exchange dump file, streamed (dumps can be large), as attribute maps. A
+ * file may be gzipped ({@code Posts.xml.gz}, as the bundled demo community is).
+ */
 final class DumpRows {
 
 	private DumpRows() {
+	}
+
+	/** The folder's {@code name} file, plain or gzipped, or {@code null} when it has neither. */
+	static Path find(Path folder, String name) {
+		for (Path candidate : new Path[] { folder.resolve(name), folder.resolve(name + ".gz") }) {
+			if (Files.isRegularFile(candidate)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** The file's bytes, uncompressed when it is gzipped. */
+	static InputStream read(Path file) throws IOException {
+		InputStream in = Files.newInputStream(file);
+		return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
 	}
 
 	static Flux<Map<String, String>> of(Path file) {
@@ -47,7 +67,7 @@ final class DumpRows {
 
 	/** How many rows the file has, for progress and ETA; a fast scan that does not parse XML. */
 	static long count(Path file) {
-		try (InputStream in = Files.newInputStream(file)) {
+		try (InputStream in = read(file)) {
 			byte[] needle = "<row ".getBytes(StandardCharsets.US_ASCII);
 			byte[] buffer = new byte[1 << 16];
 			long count = 0;
@@ -73,7 +93,7 @@ final class DumpRows {
 			XMLInputFactory factory = XMLInputFactory.newFactory();
 			factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 			factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-			return factory.createXMLStreamReader(Files.newInputStream(file), "UTF-8");
+			return factory.createXMLStreamReader(read(file), "UTF-8");
 		}
 		catch (IOException | XMLStreamException ex) {
 			throw new IllegalArgumentException("Cannot open " + file + ": " + ex.getMessage(), ex);

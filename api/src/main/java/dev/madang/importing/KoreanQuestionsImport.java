@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.List;
 
 import dev.madang.identity.AccountService;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Language;
 import dev.madang.thread.Attribution;
 import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
@@ -83,6 +83,7 @@ public class KoreanQuestionsImport {
 		Attribution source = new Attribution(SITE, "https://github.com/songys/Chatbot_data", "Youngsook Song",
 				"MIT");
 		Update question = new Update().setOnInsert("title", fields[0].strip())
+			.setOnInsert("language", Language.of(fields[0]))
 			.setOnInsert("body", fields[0].strip())
 			.setOnInsert("bodyHtml", this.markdown.toSafeHtml(fields[0].strip()))
 			.setOnInsert("bodyFormat", "markdown")
@@ -157,8 +158,8 @@ public class KoreanQuestionsImport {
 	}
 
 	private static List<String> read(Path csv) {
-		try {
-			return Files.readAllLines(csv, StandardCharsets.UTF_8);
+		try (java.io.InputStream in = DumpRows.read(csv)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

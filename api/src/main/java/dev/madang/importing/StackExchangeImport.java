@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 
 import dev.madang.identity.AccountService;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Language;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.thread.Attribution;
 import dev.madang.thread.ThreadStatus;
@@ -63,26 +64,28 @@ public class StackExchangeImport {
 		this.ledger = ledger;
 	}
 
-	/** Imports one dump folder; {@code console} receives the progress bars (null for none). */
+	/**
+	 * Imports one dump folder (its files plain or gzipped); {@code console} receives the progress bars (null for none).
+	 */
 	public Mono<ImportReport> importFolder(Path folder, PrintStream console) {
-		Path posts = folder.resolve("Posts.xml");
-		if (!Files.isRegularFile(posts)) {
+		Path posts = DumpRows.find(folder, "Posts.xml");
+		if (posts == null) {
 			return Mono.error(new IllegalArgumentException(folder + " has no Posts.xml: not a Stack Exchange dump folder"));
 		}
 		Run run = new Run(siteOf(folder), console);
-		return importUsers(run, folder.resolve("Users.xml"))
+		return importUsers(run, DumpRows.find(folder, "Users.xml"))
 			.then(Mono.defer(() -> importPosts(run, posts, "1", "Questions")))
 			.then(Mono.defer(() -> importPosts(run, posts, "2", "Answers")))
 			.then(Mono.defer(() -> summarizeQuestions(run)))
-			.then(Mono.defer(() -> importDuplicateLinks(run, folder.resolve("PostLinks.xml"))))
-			.then(Mono.defer(() -> importComments(run, folder.resolve("Comments.xml"))))
+			.then(Mono.defer(() -> importDuplicateLinks(run, DumpRows.find(folder, "PostLinks.xml"))))
+			.then(Mono.defer(() -> importComments(run, DumpRows.find(folder, "Comments.xml"))))
 			.then(Mono.defer(() -> this.records.finish(run.site)))
 			.then(Mono.fromSupplier(() -> new ImportReport(run.site, run.users.size(), run.questions.size(),
 					run.answers.size(), run.accepted.get(), run.duplicates.get(), run.comments.get())));
 	}
 
 	private Mono<Void> importUsers(Run run, Path file) {
-		if (!Files.isRegularFile(file)) {
+		if (file == null) {
 			return Mono.empty();
 		}
 		Progress progress = new Progress(run.console, run.site + " users", DumpRows.count(file));
@@ -108,6 +111,7 @@ public class StackExchangeImport {
 		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
 		return author(run, row).flatMap((authorId) -> {
 			Update create = new Update().setOnInsert("title", row.getOrDefault("Title", "(untitled)"))
+				.setOnInsert("language", Language.of(row.get("Title")))
 				.setOnInsert("body", row.getOrDefault("Body", ""))
 				.setOnInsert("bodyHtml", this.markdown.render(row.getOrDefault("Body", ""), "html"))
 				.setOnInsert("bodyFormat", "html")
@@ -179,7 +183,7 @@ public class StackExchangeImport {
 	}
 
 	private Mono<Void> importDuplicateLinks(Run run, Path file) {
-		if (!Files.isRegularFile(file)) {
+		if (file == null) {
 			return Mono.empty();
 		}
 		return DumpRows.of(file).filter((row) -> "3".equals(row.get("LinkTypeId"))).flatMap((row) -> {
@@ -199,7 +203,7 @@ public class StackExchangeImport {
 	 * id with {@code $addToSet}, so a re-run adds nothing and keeps comments written here since.
 	 */
 	private Mono<Void> importComments(Run run, Path file) {
-		if (!Files.isRegularFile(file)) {
+		if (file == null) {
 			return Mono.empty();
 		}
 		Progress progress = new Progress(run.console, run.site + " comments", DumpRows.count(file));

@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.madang.support.ApiIntegrationTest;
-import dev.madang.support.SharedData;
+import dev.madang.support.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +28,7 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 
 	@Test
 	void importingARealDumpStoresWhatTheXmlHoldsAndImportingAgainChangesNothing() throws IOException {
-		Path folder = SharedData.folder("se-coffee-posts");
+		Path folder = Fixtures.folder("se-coffee-posts");
 		Expected expected = expectedFrom(folder.resolve("Posts.xml"));
 
 		ImportReport first = this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
@@ -53,7 +53,7 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 
 	@Test
 	void importedQuestionsShowTheirSourceSafelyAndAreSearchable() {
-		Path folder = SharedData.folder("se-coffee-posts");
+		Path folder = Fixtures.folder("se-coffee-posts");
 		this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
 		org.bson.Document thread = this.mongo.findOne(Query.query(Criteria.where("importKey")
 			.is("se:coffee.stackexchange.com:post:1")), org.bson.Document.class, "threads").block();
@@ -78,7 +78,7 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 
 	@Test
 	void commentsComeAlongOnTheirQuestionsAndAnswers() throws IOException {
-		Path folder = SharedData.folder("se-ai");
+		Path folder = Fixtures.folder("se-ai");
 		Set<String> posts = new HashSet<>();
 		for (String line : Files.readAllLines(folder.resolve("Posts.xml"))) {
 			Matcher post = Pattern.compile(" Id=\"(\\d+)\" PostTypeId=\"([12])\"").matcher(line);
