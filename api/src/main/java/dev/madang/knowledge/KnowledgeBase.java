@@ -14,6 +14,7 @@ import dev.madang.answer.AnswerService;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Language;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
@@ -82,7 +83,7 @@ public class KnowledgeBase {
 				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-solved", "Thread not solved",
 						"Only a thread with an accepted or staff-marked answer can be promoted."));
 			}
-			String locale = (request.locale() != null) ? request.locale() : localeOf(thread.getTitle());
+			String locale = (request.locale() != null) ? request.locale() : Language.of(thread.getTitle());
 			List<String> answerIds = new ArrayList<>(new LinkedHashSet<>(concat(thread.getAcceptedAnswerId(),
 					request.extraAnswers())));
 			return requireNotPromoted(thread, locale)
@@ -410,11 +411,6 @@ public class KnowledgeBase {
 		return user != null && AccessRules.hasRole(user, Role.STAFF);
 	}
 
-	/** Korean when the text has Hangul in it, else English. */
-	static String localeOf(String text) {
-		return (text != null && text.codePoints().anyMatch((c) -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HANGUL))
-				? "ko" : "en";
-	}
 
 	private static List<String> concat(String first, List<String> rest) {
 		List<String> all = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
+import dev.madang.post.Language;
 import dev.madang.post.Post;
 import dev.madang.post.Searchable;
 import dev.madang.revision.Revision;
@@ -22,6 +23,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public class ForumThread extends Post implements Searchable {
 
 	private String title;
+
+	/** {@code ko} or {@code en} ({@link Language#of} the title), so readers see questions in their language first. */
+	private String language;
 
 	private List<String> tags;
 
@@ -82,6 +86,7 @@ public class ForumThread extends Post implements Searchable {
 			String productArea, Instant now) {
 		super(authorId, body, bodyHtml, now);
 		this.title = title;
+		this.language = Language.of(title);
 		this.tags = List.copyOf(tags);
 		this.productArea = productArea;
 		this.lastActivityAt = now;
@@ -96,6 +101,10 @@ public class ForumThread extends Post implements Searchable {
 
 	public String getTitle() {
 		return this.title;
+	}
+
+	public String getLanguage() {
+		return this.language;
 	}
 
 	public Attribution getSource() {

@@ -5,8 +5,9 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ServerWebExchange;
 
-/** The home page: the search box and the newest questions. */
+/** The home page: the search box and the newest questions, those in the reader's language first. */
 @Controller
 class HomePage {
 
@@ -17,9 +18,10 @@ class HomePage {
 	}
 
 	@GetMapping("/")
-	Mono<String> home(Model model) {
-		return this.lists.list(ThreadOrder.NEWEST, ThreadFilter.ALL, null, 20).map((newest) -> {
-			model.addAttribute("threads", newest.items());
+	Mono<String> home(Model model, ServerWebExchange exchange) {
+		String language = exchange.getLocaleContext().getLocale().getLanguage();
+		return this.lists.newestInLanguageFirst(language, 20).map((newest) -> {
+			model.addAttribute("threads", newest);
 			return "home";
 		});
 	}

@@ -59,6 +59,29 @@ public class ThreadLists {
 		});
 	}
 
+	/**
+	 * The newest questions for a reader of {@code language}: those written in it first, then the others (older
+	 * threads stored before languages were recorded count as others).
+	 */
+	public Mono<List<ThreadSummary>> newestInLanguageFirst(String language, int size) {
+		Criteria visible = Criteria.where("status").ne(ThreadStatus.DELETED);
+		return newest(new Criteria().andOperator(visible, Criteria.where("language").is(language)), size)
+			.flatMap((own) -> (own.size() >= size) ? Mono.just(own)
+					: newest(new Criteria().andOperator(visible, Criteria.where("language").ne(language)),
+							size - own.size())
+						.map((others) -> {
+							List<ThreadSummary> all = new ArrayList<>(own);
+							all.addAll(others);
+							return all;
+						}));
+	}
+
+	private Mono<List<ThreadSummary>> newest(Criteria criteria, int size) {
+		return this.mongo.find(Query.query(criteria).with(sort(ThreadOrder.NEWEST)).limit(size), ForumThread.class)
+			.map(ThreadSummary::of)
+			.collectList();
+	}
+
 	private static boolean present(String value) {
 		return value != null && !value.isBlank();
 	}

@@ -11,6 +11,7 @@ import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Language;
 import dev.madang.post.PostEdited;
 import dev.madang.post.PostProblems;
 import dev.madang.revision.Deletion;
@@ -118,6 +119,7 @@ public class ThreadService {
 			.then(Mono.defer(() -> {
 				Instant now = this.clock.instant();
 				Update update = changed(now).set("title", edit.title().strip())
+					.set("language", Language.of(edit.title()))
 					.set("body", edit.body())
 					.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
 					.set("bodyFormat", "markdown")

@@ -29,4 +29,29 @@ class HomePageTest extends ApiIntegrationTest {
 		assertThat(english).contains("Newest questions");
 	}
 
+
+	@Test
+	void readersSeeQuestionsInTheirLanguageBeforeNewerOnesInTheOther() {
+		String english = "Espresso machine pressure drops " + System.nanoTime();
+		String korean = "에스프레소 머신 압력이 떨어져요 " + System.nanoTime();
+		dev.madang.support.QaSteps.ask(asMember(), english);
+		dev.madang.support.QaSteps.ask(asMember(), korean);
+
+		String forEnglish = home("en");
+		assertThat(forEnglish).contains(english);
+		if (forEnglish.contains(korean)) {
+			assertThat(forEnglish.indexOf(english)).isLessThan(forEnglish.indexOf(korean));
+		}
+		String forKorean = home("ko");
+		assertThat(forKorean).contains(korean);
+		if (forKorean.contains(english)) {
+			assertThat(forKorean.indexOf(korean)).isLessThan(forKorean.indexOf(english));
+		}
+	}
+
+	private String home(String language) {
+		return this.http.get().uri("/").accept(MediaType.TEXT_HTML).header("Accept-Language", language).exchange()
+			.expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+	}
+
 }
