@@ -41,6 +41,8 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	private Path home;
 
+	private volatile Path nodeDir;
+
 	private volatile Process process;
 
 	private volatile boolean stopRequested;
@@ -58,9 +60,12 @@ public final class LocalElasticsearch implements AutoCloseable {
 		}
 		this.stopRequested = false;
 		Instant begin = Instant.now();
-		this.home = new ElasticsearchDistribution(this.settings.version()).install(this.settings.installRoot());
+		Placement placement = runsAsRoot() ? Placement.reachableBy(SERVICE_USER, this.settings)
+				: new Placement(this.settings.installRoot(), this.settings.nodeDir());
+		this.home = new ElasticsearchDistribution(this.settings.version()).install(placement.installRoot());
 		AnalysisPlugin.installInto(this.home);
-		Path nodeDir = this.settings.nodeDir();
+		Path nodeDir = placement.nodeDir();
+		this.nodeDir = nodeDir;
 		stopLeftoverNode(nodeDir.resolve("elasticsearch.pid"));
 		prepareNodeDirectory(nodeDir);
 		checkPortFree(this.httpPort);
@@ -132,6 +137,11 @@ public final class LocalElasticsearch implements AutoCloseable {
 
 	public int httpPort() {
 		return this.httpPort;
+	}
+
+	/** Where the node keeps its data, logs and config: the configured folder, or where root moved it ({@link Placement}). */
+	public Path nodeDir() {
+		return (this.nodeDir != null) ? this.nodeDir : this.settings.nodeDir();
 	}
 
 	private List<String> command(Path nodeDir) {

@@ -66,6 +66,45 @@ class LocalElasticsearchTest {
 			.hasMessageContaining("Port " + node.httpPort() + " is already in use");
 	}
 
+	/**
+	 * Root's home is closed to other users on Debian: a clone there must still get a working node. The node's files go
+	 * where the service user can reach them, and the closed folder keeps its permissions.
+	 */
+	@Test
+	void rootStartsANodeFromAFolderOtherUsersCannotEnter() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeTrue(LocalElasticsearch.runsAsRoot(), "only root hands the node over");
+		Path closed = Files.createTempDirectory(Path.of("target"), "closed-").toAbsolutePath();
+		Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+		LocalElasticsearch locked = new LocalElasticsearch(
+				LocalElasticsearchSettings.under(closed.resolve("elasticsearch"), closed.resolve("elasticsearch/node")));
+		try {
+			locked.start();
+			assertThat(locked.nodeDir()).startsWith(Placement.SERVICE_ROOT);
+			HttpClient http = HttpClient.newHttpClient();
+			HttpRequest put = HttpRequest.newBuilder(URI.create(locked.url() + "/closed-check/_doc/1?refresh=true"))
+				.header("Content-Type", "application/json")
+				.PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"마당 from a closed folder\"}"))
+				.build();
+			assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+			HttpResponse<String> found = get(locked.url() + "/closed-check/_search?q=title:closed");
+			assertThat(found.body()).contains("마당 from a closed folder");
+			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(closed)))
+				.isEqualTo("rwx------");
+		}
+		finally {
+			locked.stop();
+			deleteRecursively(locked.nodeDir());
+		}
+	}
+
+	private static void deleteRecursively(Path folder) throws java.io.IOException {
+		if (Files.exists(folder)) {
+			try (var paths = Files.walk(folder)) {
+				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
+			}
+		}
+	}
+
 	private static HttpResponse<String> get(String url) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
