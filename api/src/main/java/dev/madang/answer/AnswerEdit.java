@@ -1,6 +1,6 @@
 package dev.madang.answer;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.madang.validation.VisibleText;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * @param baseRevision the revision the editor started from; when given and no longer current, the edit answers 409
  */
 public record AnswerEdit(
-		@NotBlank(message = "{answer.body.required}") @Size(min = 10, max = 30000, message = "{answer.body.size}") String body,
+		@VisibleText(message = "{answer.body.required}") @Size(min = 10, max = 30000, message = "{answer.body.size}") String body,
 		@Size(max = 300, message = "{edit.summary.size}") String summary, Integer baseRevision) {
 }

@@ -1,10 +1,10 @@
 package dev.madang.comment;
 
-import jakarta.validation.constraints.NotBlank;
+import dev.madang.validation.VisibleText;
 import jakarta.validation.constraints.Size;
 
 /** A comment's text, and the answer it is on (none: on the question). */
 public record NewComment(
-		@NotBlank(message = "{comment.body.required}") @Size(min = 2, max = 600, message = "{comment.body.size}") String body,
+		@VisibleText(message = "{comment.body.required}") @Size(min = 2, max = 600, message = "{comment.body.size}") String body,
 		@Size(max = 24) String answerId) {
 }

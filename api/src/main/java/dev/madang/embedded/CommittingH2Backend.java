@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
@@ -49,6 +51,27 @@ final class CommittingH2Backend extends H2Backend {
 	@Override
 	protected MongoDatabase openOrCreateDatabase(String databaseName) {
 		return IdFirstH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+	}
+
+	/**
+	 * A duplicate key is an expected race for callers that rely on unique keys (two clicks casting the same vote, two
+	 * imports creating the same record): answered as MongoDB answers it, without the stock handler's ERROR log and
+	 * stack trace for each.
+	 */
+	@Override
+	public Document handleMessage(MongoMessage message) {
+		try {
+			return super.handleMessage(message);
+		}
+		catch (DuplicateKeyError duplicate) {
+			Document error = new Document();
+			error.put("$err", duplicate.getMessageWithoutErrorCode());
+			error.put("errmsg", duplicate.getMessageWithoutErrorCode());
+			error.put("code", duplicate.getCode());
+			error.putIfNotNull("codeName", duplicate.getCodeName());
+			error.put("ok", 0);
+			return error;
+		}
 	}
 
 	@Override

@@ -2,12 +2,15 @@ package dev.madang.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import dev.madang.MadangProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -22,10 +25,19 @@ import org.springframework.util.StringUtils;
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration {
 
-	/** Spring Security's delegating encoder: bcrypt today, and old hashes keep working when the default changes. */
+	/**
+	 * Spring Security's delegating encoder, hashing new passwords with {@link Sha256Bcrypt} (any length the policy
+	 * allows); hashes made before, plain {@code {bcrypt}}, keep working.
+	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		DelegatingPasswordEncoder standard = (DelegatingPasswordEncoder) PasswordEncoderFactories
+			.createDelegatingPasswordEncoder();
+		Map<String, PasswordEncoder> encoders = Map.of(Sha256Bcrypt.ID, new Sha256Bcrypt(), "bcrypt",
+				new BCryptPasswordEncoder());
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(Sha256Bcrypt.ID, encoders);
+		delegating.setDefaultPasswordEncoderForMatches(standard);
+		return delegating;
 	}
 
 	@Bean

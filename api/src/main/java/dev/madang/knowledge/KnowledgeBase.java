@@ -11,6 +11,7 @@ import java.util.Objects;
 import dev.madang.MadangProperties;
 import dev.madang.answer.Answer;
 import dev.madang.answer.AnswerService;
+import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
@@ -58,9 +59,13 @@ public class KnowledgeBase {
 
 	private final int promotionCredit;
 
+	private final ProductAreas areas;
+
 	KnowledgeBase(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, MarkdownRenderer markdown,
-			ReputationLedger ledger, ApplicationEventPublisher events, Clock clock, MadangProperties properties) {
+			ReputationLedger ledger, ApplicationEventPublisher events, Clock clock, MadangProperties properties,
+			ProductAreas areas) {
 		this.mongo = mongo;
+		this.areas = areas;
 		this.threads = threads;
 		this.answers = answers;
 		this.markdown = markdown;
@@ -169,7 +174,10 @@ public class KnowledgeBase {
 				Article.class);
 	}
 
-	/** Saves the working copy; a published article keeps showing its published version until published again. */
+	/**
+	 * Saves the working copy; a published article keeps showing its published version until published again. A new
+	 * product area must be an open one, as for questions.
+	 */
 	public Mono<Article> edit(CurrentUser staff, String id, ArticleEdit edit) {
 		return requireStaff(staff).then(find(id)).flatMap((article) -> {
 			if (article.getStatus() == ArticleStatus.ARCHIVED) {
@@ -178,21 +186,29 @@ public class KnowledgeBase {
 			if (edit.baseRevision() != null && edit.baseRevision() != article.getRevision()) {
 				return Mono.error(editConflict());
 			}
-			Update update = touched(staff).set("title", edit.title().strip())
-				.set("body", edit.body())
-				.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
-				.inc("revision", 1);
-			if (edit.normalizedTags() != null) {
-				update.set("tags", edit.normalizedTags());
-			}
-			if (edit.area() != null) {
-				update.set("productArea", edit.area().isBlank() ? null : edit.area().strip());
-			}
-			if (article.getStatus() == ArticleStatus.PUBLISHED) {
-				update.set("status", ArticleStatus.DRAFT);
-			}
-			return change(id, Criteria.where("revision").is(article.getRevision()), update, false);
+			boolean areaChanged = edit.area() != null && !edit.area().isBlank()
+					&& !edit.area().strip().equals(article.getProductArea());
+			return (areaChanged ? this.areas.requireOpen(edit.area().strip()).then() : Mono.<Void>empty())
+				.then(Mono.defer(() -> save(staff, article, edit)));
 		});
+	}
+
+	private Mono<Article> save(CurrentUser staff, Article article, ArticleEdit edit) {
+		String id = article.getId();
+		Update update = touched(staff).set("title", edit.title().strip())
+			.set("body", edit.body())
+			.set("bodyHtml", this.markdown.toSafeHtml(edit.body()))
+			.inc("revision", 1);
+		if (edit.normalizedTags() != null) {
+			update.set("tags", edit.normalizedTags());
+		}
+		if (edit.area() != null) {
+			update.set("productArea", edit.area().isBlank() ? null : edit.area().strip());
+		}
+		if (article.getStatus() == ArticleStatus.PUBLISHED) {
+			update.set("status", ArticleStatus.DRAFT);
+		}
+		return change(id, Criteria.where("revision").is(article.getRevision()), update, false);
 	}
 
 	/** Asks for review: a draft goes to "in review". */

@@ -18,8 +18,8 @@ import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import dev.madang.web.PublicUrls;
+import dev.madang.validation.VisibleText;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
@@ -309,8 +309,8 @@ class KnowledgePages {
 	}
 
 	/** The editor's form: tags as one comma- or space-separated text. */
-	record EditForm(@NotBlank(message = "{article.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
-			@NotBlank(message = "{article.body.required}") @Size(max = 50000, message = "{article.body.size}") String body,
+	record EditForm(@VisibleText(message = "{article.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
+			@VisibleText(message = "{article.body.required}") @Size(max = 50000, message = "{article.body.size}") String body,
 			@Size(max = 200) String tags, Integer baseRevision) {
 
 		EditForm {

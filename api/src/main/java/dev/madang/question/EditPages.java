@@ -17,8 +17,8 @@ import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadEdit;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
+import dev.madang.validation.VisibleText;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -210,9 +210,9 @@ class EditPages {
 
 	/** The question edit form: tags as one comma- or space-separated field, like the ask form. */
 	record QuestionEditForm(
-			@NotBlank(message = "{thread.title.required}")
+			@VisibleText(message = "{thread.title.required}")
 			@Size(max = 200, message = "{thread.title.size}") String title,
-			@NotBlank(message = "{thread.body.required}")
+			@VisibleText(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
 			@Pattern(regexp = QuestionFields.TAGS_TEXT_PATTERN, message = "{thread.tag.pattern}") String tags,
 			@Size(max = 40) String area, @Size(max = 300, message = "{edit.summary.size}") String summary,
@@ -226,7 +226,7 @@ class EditPages {
 	}
 
 	record AnswerEditForm(
-			@NotBlank(message = "{answer.body.required}")
+			@VisibleText(message = "{answer.body.required}")
 			@Size(min = 10, max = 30000, message = "{answer.body.size}") String body,
 			@Size(max = 300, message = "{edit.summary.size}") String summary, Integer baseRevision) {
 

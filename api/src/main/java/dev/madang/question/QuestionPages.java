@@ -35,8 +35,8 @@ import dev.madang.vote.PostType;
 import dev.madang.vote.VoteService;
 import dev.madang.web.ClientAddress;
 import dev.madang.web.ProblemException;
+import dev.madang.validation.VisibleText;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
@@ -333,15 +333,15 @@ class QuestionPages {
 	record CommentForm(String body, String answerId) {
 	}
 
-	record AnswerForm(@NotBlank(message = "{answer.body.required}")
+	record AnswerForm(@VisibleText(message = "{answer.body.required}")
 	@Size(min = 10, max = 30000, message = "{answer.body.size}") String body) {
 	}
 
 	/** The ask form: tags typed as one comma- or space-separated field. */
 	record AskForm(
-			@NotBlank(message = "{thread.title.required}")
+			@VisibleText(message = "{thread.title.required}")
 			@Size(max = 200, message = "{thread.title.size}") String title,
-			@NotBlank(message = "{thread.body.required}")
+			@VisibleText(message = "{thread.body.required}")
 			@Size(max = 30000, message = "{thread.body.size}") String body,
 			@Pattern(regexp = QuestionFields.TAGS_TEXT_PATTERN,
 					message = "{thread.tag.pattern}") String tags,

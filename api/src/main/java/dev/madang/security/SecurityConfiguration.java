@@ -29,6 +29,7 @@ import org.springframework.security.web.server.authentication.logout.RedirectSer
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -85,7 +86,10 @@ class SecurityConfiguration {
 			.pathMatchers("/api/v1/areas/**", "/api/v1/areas", "/admin/areas", "/admin/areas/**").access(rules.role(Role.STAFF))
 			.pathMatchers("/api/v1/users/**", "/api/v1/admin/**", "/admin/**").access(rules.role(Role.ADMIN))
 			.anyExchange().access(rules.signedIn()))
-			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites()))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(cookieAuthenticatedWrites())
+				.accessDeniedHandler((exchange, denied) -> Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "csrf",
+						"Missing or wrong CSRF token", "This form or request needs the CSRF token of the page it came "
+								+ "from: reload the page and try again, or send a bearer token instead."))))
 			.headers((headers) -> headers
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -159,6 +163,17 @@ class SecurityConfiguration {
 		RedirectServerAuthenticationEntryPoint toLogin = new RedirectServerAuthenticationEntryPoint("/login");
 		return (exchange, failure) -> exchange.getRequest().getPath().value().startsWith("/api/")
 				? Mono.error(unauthenticated()) : toLogin.commence(exchange, failure);
+	}
+
+	/**
+	 * Requests the firewall refuses (encoded slashes or backslashes, dot segments, control characters in the path)
+	 * answer like any other bad request: problem+json for the API, the error page for browsers, instead of an empty 400.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequests() {
+		return (exchange, rejected) -> Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "rejected-request",
+				"Request refused", "The address has characters or segments this server does not accept, such as an "
+						+ "encoded slash or backslash, a dot segment or a control character."));
 	}
 
 	private static ServerAccessDeniedHandler accessDenied() {

@@ -2,6 +2,7 @@ package dev.madang.thread;
 
 import java.util.List;
 
+import dev.madang.validation.VisibleText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -16,8 +17,8 @@ import jakarta.validation.constraints.Size;
  * @param area the product area's slug, optional
  */
 public record NewThread(
-		@NotBlank(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
-		@NotBlank(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
+		@VisibleText(message = "{thread.title.required}") @Size(max = 200, message = "{thread.title.size}") String title,
+		@VisibleText(message = "{thread.body.required}") @Size(max = 30000, message = "{thread.body.size}") String body,
 		@Size(max = 5, message = "{thread.tags.size}") List<@NotBlank @Pattern(regexp = NewThread.TAG_PATTERN,
 				message = "{thread.tag.pattern}") String> tags,
 		@Size(max = 40) String area) {

@@ -52,12 +52,19 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
-		if (exchange.getResponse().isCommitted() || wantsPage(exchange)) {
+		if (exchange.getResponse().isCommitted()) {
+			return Mono.error(failure);
+		}
+		if (wantsPage(exchange)) {
+			// The error page renders the status; headers such as Retry-After come along from here.
+			if (failure instanceof ErrorResponse error) {
+				exchange.getResponse().getHeaders().addAll(error.getHeaders());
+			}
 			return Mono.error(failure);
 		}
 		ProblemDetail problem = problemFor(failure, exchange);
 		if (problem.getInstance() == null) {
-			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+			problem.setInstance(instance(exchange));
 		}
 		ServerResponse.BodyBuilder response = ServerResponse.status(problem.getStatus())
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -129,6 +136,16 @@ class ProblemJsonErrorHandler implements WebExceptionHandler {
 					(locale != null) ? locale : Locale.ENGLISH);
 		}
 		return this.messages.getMessage(error, (locale != null) ? locale : Locale.ENGLISH);
+	}
+
+	/** The request's path, unless it is not a valid URI reference (a refused request's path may not be). */
+	private static URI instance(ServerWebExchange exchange) {
+		try {
+			return URI.create(exchange.getRequest().getPath().value());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static boolean wantsPage(ServerWebExchange exchange) {

@@ -164,6 +164,37 @@ class AccountFlowsTest extends ApiIntegrationTest {
 		assertThat(new BrowserSession(this.http).signIn(member.email(), "a brand new passphrase")).isEqualTo("/");
 	}
 
+	/** bcrypt alone reads 72 bytes and Spring Security refused longer passwords with a 500. */
+	@Test
+	void longKoreanPassphrasesAndLongPasswordsWork() {
+		String email = "passphrase-" + System.nanoTime() + "@example.com";
+		String korean = "우리 마당에서 함께 이야기하고 서로 돕는 고객들의 공동체를 만들어요 정말로";
+		assertThat(korean.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(72);
+		this.http.post().uri("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("email", email, "displayName", "긴 암호", "password", korean))
+			.exchange().expectStatus().isCreated();
+		assertThat(new BrowserSession(this.http).signIn(email, korean)).isEqualTo("/");
+		// Differing only after the 72nd byte is a different password.
+		assertThat(new BrowserSession(this.http).signIn(email, korean + "!")).isEqualTo("/login?error");
+
+		String ascii = "x".repeat(60) + " long passphrase " + "y".repeat(51);
+		assertThat(ascii).hasSize(PasswordPolicy.MAX_LENGTH);
+		String token = this.http.post().uri("/api/v1/tokens").headers((headers) -> headers.setBasicAuth(email, korean, java.nio.charset.StandardCharsets.UTF_8))
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "long")).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("token").toString();
+		this.http.put().uri("/api/v1/me/password").header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", korean, "newPassword", ascii))
+			.exchange().expectStatus().isNoContent();
+		assertThat(new BrowserSession(this.http).signIn(email, ascii)).isEqualTo("/");
+		this.http.put().uri("/api/v1/me/password").header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("currentPassword", ascii, "newPassword", ascii + "z"))
+			.exchange().expectStatus().isBadRequest()
+			.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody().jsonPath("$.errors[0].field").isEqualTo("newPassword");
+	}
+
 	@Test
 	void jwtFromTheTrustedIssuerActsAsTheLinkedAccountWithMappedRoles() {
 		String email = "oidc-" + System.nanoTime() + "@example.com";

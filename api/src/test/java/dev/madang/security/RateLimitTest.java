@@ -13,7 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import static dev.madang.support.ThreadSamples.question;
 
 @TestPropertySource(properties = { "madang.rate-limits.writes-per-user=3", "madang.rate-limits.logins-per-ip=4",
-		"madang.rate-limits.tokens-per-user=2" })
+		"madang.rate-limits.tokens-per-user=2", "madang.rate-limits.searches-per-ip=3" })
 class RateLimitTest extends ApiIntegrationTest {
 
 	@Test
@@ -64,6 +64,24 @@ class RateLimitTest extends ApiIntegrationTest {
 		this.http.post().uri("/api/v1/tokens").headers((headers) -> headers.setBasicAuth(member.email(), "x"))
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "x")).exchange()
 			.expectStatus().isEqualTo(429);
+	}
+
+	@Test
+	void aBrowserSearchingTooFastGetsALocalizedPageThatSaysWhenToComeBack() {
+		int refused = 0;
+		for (int i = 0; i < 5; i++) {
+			var result = this.http.get().uri("/search?q=coffee{n}", i).accept(MediaType.TEXT_HTML)
+				.header("Accept-Language", "ko").exchange().expectBody(String.class).returnResult();
+			if (result.getStatus().value() == 429) {
+				refused++;
+				org.assertj.core.api.Assertions.assertThat(result.getResponseHeaders().getContentType().toString())
+					.startsWith("text/html");
+				org.assertj.core.api.Assertions.assertThat(result.getResponseHeaders().getFirst("Retry-After"))
+					.matches("[1-9][0-9]*");
+				org.assertj.core.api.Assertions.assertThat(result.getResponseBody()).contains("요청이 너무 많습니다");
+			}
+		}
+		org.assertj.core.api.Assertions.assertThat(refused).isGreaterThanOrEqualTo(2);
 	}
 
 }
