@@ -116,8 +116,14 @@ public final class DemoDataSlicer {
 		if (Files.exists(links)) {
 			write(links, target, "postlinks", keptLinks, gzip);
 		}
+		List<String> files;
+		try (var listed = Files.list(target)) {
+			files = listed.map((file) -> file.getFileName().toString()).filter((name) -> name.contains(".xml")).sorted()
+				.toList();
+		}
 		copyAttribution(source, target, keep.size() + " of " + questions.size() + " questions with their "
-				+ (keptPosts.size() - keep.size()) + " answers, the comments on them, their authors and the links between them");
+				+ (keptPosts.size() - keep.size()) + " answers; only the rows of " + String.join(", ", files)
+				+ " that belong to them (comments on them, their authors, links between them)");
 	}
 
 	/** Rows that read as questions (ending in a question mark, everyday label), in file order. */

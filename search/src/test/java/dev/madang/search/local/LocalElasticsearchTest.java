@@ -40,12 +40,8 @@ class LocalElasticsearchTest {
 
 	@Test
 	void documentsSurviveAStopAndRestartOnTheSamePort() throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		HttpRequest put = HttpRequest.newBuilder(URI.create(node.url() + "/restart-check/_doc/1?refresh=true"))
-			.header("Content-Type", "application/json")
-			.PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"마당 restart\"}"))
-			.build();
-		assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+		assertThat(put(node.url() + "/restart-check/_doc/1?refresh=true", "{\"title\":\"마당 restart\"}").statusCode())
+			.isEqualTo(201);
 
 		node.stop();
 		assertThat(node.isRunning()).isFalse();
@@ -80,12 +76,8 @@ class LocalElasticsearchTest {
 		try {
 			locked.start();
 			assertThat(locked.nodeDir()).startsWith(Placement.SERVICE_ROOT);
-			HttpClient http = HttpClient.newHttpClient();
-			HttpRequest put = HttpRequest.newBuilder(URI.create(locked.url() + "/closed-check/_doc/1?refresh=true"))
-				.header("Content-Type", "application/json")
-				.PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"마당 from a closed folder\"}"))
-				.build();
-			assertThat(http.send(put, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(201);
+			assertThat(put(locked.url() + "/closed-check/_doc/1?refresh=true", "{\"title\":\"마당 from a closed folder\"}")
+				.statusCode()).isEqualTo(201);
 			HttpResponse<String> found = get(locked.url() + "/closed-check/_search?q=title:closed");
 			assertThat(found.body()).contains("마당 from a closed folder");
 			assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(closed)))
@@ -103,6 +95,13 @@ class LocalElasticsearchTest {
 				paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
 			}
 		}
+	}
+
+	private static HttpResponse<String> put(String url, String json) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static HttpResponse<String> get(String url) throws Exception {
