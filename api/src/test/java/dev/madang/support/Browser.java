@@ -9,11 +9,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,11 +78,15 @@ public final class Browser {
 	 * current one and finished loading.
 	 */
 	public static void clickAndLoad(WebDriver browser, By target) {
-		WebElement before = browser.findElement(By.tagName("html"));
+		// A mark on the current document's window: a new document has none. (Watching an element go stale fails on a
+		// busy machine: mid-navigation Chromium answers "Node with given id does not belong to the document".)
+		String mark = java.util.UUID.randomUUID().toString();
+		((JavascriptExecutor) browser).executeScript("window.madangPage = arguments[0];", mark);
 		browser.findElement(target).click();
-		waiting(browser).until(ExpectedConditions.stalenessOf(before));
-		waiting(browser).until((page) -> "complete".equals(((JavascriptExecutor) page)
-			.executeScript("return document.readyState")));
+		waiting(browser).ignoring(WebDriverException.class)
+			.withMessage(() -> "a new page after clicking " + target + ", at " + browser.getCurrentUrl())
+			.until((page) -> Boolean.TRUE.equals(((JavascriptExecutor) page).executeScript(
+					"return window.madangPage !== arguments[0] && document.readyState === 'complete';", mark)));
 	}
 
 	/** Waits until the address matches {@code regex} (anywhere in it) and returns the address. */
