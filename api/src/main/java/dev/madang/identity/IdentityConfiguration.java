@@ -8,7 +8,6 @@ import dev.madang.MadangProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,15 +26,14 @@ class IdentityConfiguration {
 
 	/**
 	 * Spring Security's delegating encoder, hashing new passwords with {@link Sha256Bcrypt} (any length the policy
-	 * allows); hashes made before, plain {@code {bcrypt}}, keep working.
+	 * allows); every other hash, the {@code {bcrypt}} ones made before among them, is checked by the standard encoder.
 	 */
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		DelegatingPasswordEncoder standard = (DelegatingPasswordEncoder) PasswordEncoderFactories
 			.createDelegatingPasswordEncoder();
-		Map<String, PasswordEncoder> encoders = Map.of(Sha256Bcrypt.ID, new Sha256Bcrypt(), "bcrypt",
-				new BCryptPasswordEncoder());
-		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(Sha256Bcrypt.ID, encoders);
+		DelegatingPasswordEncoder delegating = new DelegatingPasswordEncoder(Sha256Bcrypt.ID,
+				Map.of(Sha256Bcrypt.ID, new Sha256Bcrypt()));
 		delegating.setDefaultPasswordEncoderForMatches(standard);
 		return delegating;
 	}

@@ -48,13 +48,4 @@ final class BundledDemo {
 		}
 	}
 
-	static void delete(Path folder) {
-		try (var paths = Files.walk(folder)) {
-			paths.sorted(java.util.Comparator.reverseOrder()).forEach((path) -> path.toFile().delete());
-		}
-		catch (IOException ex) {
-			// a temporary folder: the system cleans it up eventually
-		}
-	}
-
 }

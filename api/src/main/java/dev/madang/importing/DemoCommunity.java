@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * On the first start of an empty community, loads the demo content: real Stack Exchange questions and answers (CC BY-SA,
@@ -111,7 +112,10 @@ class DemoCommunity {
 	}
 
 	private Mono<Void> cleanUp(DataFolder data) {
-		return data.temporary() ? Mono.fromRunnable(() -> BundledDemo.delete(data.path())) : Mono.empty();
+		// A temporary folder left behind is harmless: the system cleans it up eventually.
+		return data.temporary()
+				? Mono.fromCallable(() -> FileSystemUtils.deleteRecursively(data.path())).onErrorComplete().then()
+				: Mono.empty();
 	}
 
 	/** Where the demo's data sets are; a temporary copy of the bundled ones is deleted after the import. */

@@ -16,7 +16,7 @@ public final class VisibleTextValidator implements ConstraintValidator<VisibleTe
 		return hasVisibleText(value);
 	}
 
-	public static boolean hasVisibleText(CharSequence value) {
+	private static boolean hasVisibleText(CharSequence value) {
 		return value != null && value.codePoints().anyMatch(VisibleTextValidator::visible);
 	}
 

@@ -11,19 +11,11 @@ public final class Deadline {
 
 	/** Returns once {@code condition} holds; fails with {@code what} when it still does not after {@code timeout}. */
 	public static void awaitTrue(Duration timeout, BooleanSupplier condition, String what) {
-		long end = System.nanoTime() + timeout.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > end) {
+		eventually(timeout, () -> {
+			if (!condition.getAsBoolean()) {
 				throw new AssertionError("Not within " + timeout + ": " + what);
 			}
-			try {
-				Thread.sleep(10);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(ex);
-			}
-		}
+		});
 	}
 
 	/** Returns once {@code check} passes; rethrows its last failure when it still fails after {@code timeout}. */
