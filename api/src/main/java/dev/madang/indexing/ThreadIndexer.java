@@ -178,6 +178,8 @@ class ThreadIndexer implements SmartLifecycle {
 				this.status.succeeded();
 				if (failures > 0) {
 					log.info("Indexing resumed after {} failed attempts", failures);
+					// The same failure coming back later is news again.
+					this.lastReported = null;
 				}
 			})
 			.onErrorResume((failure) -> {
