@@ -25,7 +25,7 @@ public class MadangApplication {
 	 */
 	public static Map<String, Object> commandLineDefaults(Map<String, Object> specific) {
 		Map<String, Object> defaults = new HashMap<>(Map.of("server.port", "0", "server.address", "127.0.0.1",
-				"madang.indexing.enabled", "false", "madang.seed.enabled", "false", "madang.admin.demo-accounts",
+				"madang.indexing.enabled", "false", "madang.events.enabled", "false", "madang.seed.enabled", "false", "madang.admin.demo-accounts",
 				"false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
 		defaults.putAll(specific);
 		return defaults;

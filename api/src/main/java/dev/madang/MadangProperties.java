@@ -35,12 +35,9 @@ public record MadangProperties(@DefaultValue Mongodb mongodb, @DefaultValue Elas
 	 * @param retryDelay the first wait after Elasticsearch fails, doubled on each further failure
 	 * @param maxBackoff the longest wait between attempts while Elasticsearch fails
 	 * @param leaseTime how long one instance holds the indexing lease without renewing it
-	 * @param queueInterval how often the indexer reads the small queue of changed threads (writes through another
-	 * instance land there; this instance's own writes wake it at once)
 	 */
 	public record Indexing(@DefaultValue("true") boolean enabled, @DefaultValue("500") int batchSize, @DefaultValue("30s") Duration pollInterval,
-			@DefaultValue("1s") Duration retryDelay, @DefaultValue("10s") Duration maxBackoff, @DefaultValue("30s") Duration leaseTime,
-			@DefaultValue("1s") Duration queueInterval) {
+			@DefaultValue("1s") Duration retryDelay, @DefaultValue("10s") Duration maxBackoff, @DefaultValue("30s") Duration leaseTime) {
 	}
 
 	/**

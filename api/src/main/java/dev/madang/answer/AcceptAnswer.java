@@ -53,7 +53,7 @@ public class AcceptAnswer {
 				return Mono.just(thread);
 			}
 			String markedBy = asker ? null : user.id();
-			return this.threads.markSolved(threadId, answerId, markedBy)
+			return this.threads.markSolved(thread, answerId, answer.getAuthorId(), markedBy)
 				.flatMap((before) -> rewards(before, answer, markedBy == null))
 				.then(this.threads.find(threadId));
 		});

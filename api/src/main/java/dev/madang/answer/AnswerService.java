@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.revision.Deletion;
@@ -11,14 +14,12 @@ import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
-import dev.madang.post.PostEdited;
 import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
 import dev.madang.web.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -45,11 +46,11 @@ public class AnswerService {
 
 	private final AccessRules rules;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
 	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock,
-			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, ApplicationEventPublisher events) {
-		this.events = events;
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, Outbox outbox) {
+		this.outbox = outbox;
 		this.markdown = markdown;
 		this.revisions = revisions;
 		this.rules = rules;
@@ -61,11 +62,13 @@ public class AnswerService {
 
 	public Mono<Answer> post(String authorId, String threadId, NewAnswer request) {
 		return this.threads.findOpenForAnswers(threadId).flatMap((thread) -> {
-			Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()),
-					this.clock.instant());
-			return this.answers.insert(answer)
-				.flatMap((stored) -> this.threads.recordAnswer(threadId, stored.getId(), stored.getCreatedAt())
-					.thenReturn(stored));
+			Instant now = this.clock.instant();
+			Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()), now);
+			return this.outbox.insert(answer, (id) -> java.util.List.of(DomainEvent.of(EventType.ANSWER_POSTED, id,
+					threadId, authorId, now, "askerId", thread.getAuthorId())))
+				.flatMap((recorded) -> this.threads.recordAnswer(threadId, recorded.entity().getId(), now)
+					.then(this.outbox.relay(recorded))
+					.thenReturn(recorded.entity()));
 		});
 	}
 
@@ -90,17 +93,17 @@ public class AnswerService {
 				.set("bodyFormat", "markdown")
 				.set("lastEdit", new LastEdit(editor.id(), now, (edit.summary() == null) ? "" : edit.summary().strip()))
 				.set("updatedAt", now);
+			DomainEvent edited = DomainEvent.of(EventType.ANSWER_EDITED, answerId, threadId, editor.id(), now,
+					"revision", answer.getRevision() + 1, "articleIds",
+					thread.getArticleIds().isEmpty() ? null : thread.getArticleIds());
 			return ThreadService.requireEditable(editor, thread)
 				.then(this.rules.mayEdit(editor, answer.getAuthorId()))
 				.then(RevisionHistory.requireBase(edit.baseRevision(), answer.getRevision()))
 				.then(Mono.defer(() -> this.revisions.revise(answer.currentRevision(), Answer.class,
-						Criteria.where("deletion").is(null), update, Answer::currentRevision)))
-				.flatMap((edited) -> this.threads.answerEdited(threadId).thenReturn(edited))
-				.doOnNext((edited) -> {
-					if (!thread.getArticleIds().isEmpty()) {
-						this.events.publishEvent(new PostEdited(answerId, edited.getRevision(), thread.getArticleIds()));
-					}
-				});
+						Criteria.where("deletion").is(null), Outbox.with(update, edited), Answer::currentRevision)))
+				.flatMap((saved) -> this.threads.answerEdited(threadId)
+					.then(this.outbox.relay(Answer.class, answerId, edited))
+					.thenReturn(saved));
 		});
 	}
 
@@ -122,18 +125,33 @@ public class AnswerService {
 				"No answer with id " + answerId + where);
 	}
 
-	/** Hides the answer unless it is hidden already; returns whether this call did it. */
-	public Mono<Boolean> markDeleted(String answerId, String deletedBy) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(answerId).and("deletion").is(null)),
-				new Update().set("deletion", new Deletion(deletedBy, this.clock.instant())), Answer.class)
-			.map((result) -> result.getModifiedCount() > 0);
+	/**
+	 * Hides the answer unless it is hidden already, and counts it out of its thread; returns whether this call did it.
+	 * Who may delete is decided by the caller.
+	 */
+	public Mono<Boolean> markDeleted(Answer answer, String deletedBy) {
+		Instant now = this.clock.instant();
+		DomainEvent deleted = DomainEvent.of(EventType.ANSWER_DELETED, answer.getId(), answer.getThreadId(), deletedBy,
+				now);
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(answer.getId()).and("deletion").is(null)),
+				Outbox.with(new Update().set("deletion", new Deletion(deletedBy, now)), deleted), Answer.class)
+			.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.just(false)
+					: this.threads.answerRemoved(answer.getThreadId())
+						.then(this.outbox.relay(Answer.class, answer.getId(), deleted))
+						.thenReturn(true));
 	}
 
-	/** Shows a deleted answer again; returns whether this call did it. */
-	public Mono<Boolean> restore(String answerId) {
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(answerId).and("deletion").ne(null)),
-				new Update().unset("deletion"), FindAndModifyOptions.options().returnNew(true), Answer.class)
-			.hasElement();
+	/** Shows a deleted answer again and counts it in its thread; returns whether this call did it. */
+	public Mono<Boolean> restore(Answer answer, String restoredBy) {
+		DomainEvent restored = DomainEvent.of(EventType.ANSWER_UNDELETED, answer.getId(), answer.getThreadId(),
+				restoredBy, this.clock.instant());
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(answer.getId()).and("deletion").ne(null)),
+				Outbox.with(new Update().unset("deletion"), restored), FindAndModifyOptions.options().returnNew(true),
+				Answer.class)
+			.flatMap((saved) -> this.threads.answerRestored(answer.getThreadId())
+				.then(this.outbox.relay(Answer.class, answer.getId(), restored))
+				.thenReturn(true))
+			.defaultIfEmpty(false);
 	}
 
 	/** The thread's answers as readers see them: the solution first, then by score, then oldest first. */

@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.Comparator;
 
 import dev.madang.answer.AnswerService;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
@@ -38,8 +41,11 @@ public class CommentService {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
 	CommentService(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, AccessRules rules,
-			Clock clock) {
+			Clock clock, Outbox outbox) {
+		this.outbox = outbox;
 		this.mongo = mongo;
 		this.threads = threads;
 		this.answers = answers;
@@ -56,10 +62,12 @@ public class CommentService {
 				}
 				Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(),
 						user.displayName(), request.body().strip(), this.clock.instant());
-				return this.mongo.insert(comment).flatMap((stored) -> this.mongo
-					.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-							new Update().addToSet("commentIds", stored.id()), ForumThread.class)
-					.thenReturn(stored));
+				return this.outbox.insert(comment, (id) -> java.util.List.of(DomainEvent.of(EventType.COMMENT_POSTED, id,
+						threadId, user.id(), comment.createdAt(), "answerId", comment.answerId(), "postAuthorId",
+						postAuthorId, "askerId", thread.getAuthorId())))
+					.flatMap((recorded) -> this.threads.recordComment(threadId, recorded.entity().id())
+						.then(this.outbox.relay(recorded))
+						.thenReturn(recorded.entity()));
 			}));
 	}
 

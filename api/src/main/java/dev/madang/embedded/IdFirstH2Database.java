@@ -71,12 +71,36 @@ final class IdFirstH2Database extends H2Database {
 		protected QueryResult matchDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
 				Document fields) {
 			Object id = plainId(query);
-			if (id == null) {
-				return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+			if (id != null) {
+				Document candidate = getDocument(id);
+				return matchDocumentsFromStream((candidate != null) ? Stream.of(candidate) : Stream.empty(), query,
+						orderBy, skip, limit, batchSize, fields);
 			}
-			Document candidate = getDocument(id);
-			return matchDocumentsFromStream((candidate != null) ? Stream.of(candidate) : Stream.empty(), query, orderBy,
-					skip, limit, batchSize, fields);
+			List<Object> ids = plainIds(query);
+			if (ids != null) {
+				Stream<Document> candidates = ids.stream().distinct().map(this::getDocument).filter((found) -> found != null);
+				return matchDocumentsFromStream(candidates, query, orderBy, skip, limit, batchSize, fields);
+			}
+			return super.matchDocuments(query, orderBy, skip, limit, batchSize, fields);
+		}
+
+		/**
+		 * The ids of a top-level {@code _id: {$in: [...]}} (how the indexer, votes and the event log read a batch by
+		 * id) when every one is a plain id and {@code $in} is the only operator on {@code _id}; else null.
+		 */
+		private List<Object> plainIds(Document query) {
+			if (!(query.get(getIdField()) instanceof Document condition) || condition.size() != 1
+					|| !(condition.get("$in") instanceof java.util.Collection<?> values)) {
+				return null;
+			}
+			List<Object> ids = new java.util.ArrayList<>(values.size());
+			for (Object value : values) {
+				if (!(value instanceof String || value instanceof ObjectId)) {
+					return null;
+				}
+				ids.add(value);
+			}
+			return ids;
 		}
 
 		/**

@@ -1,5 +1,9 @@
 package dev.madang.identity;
 
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -34,7 +38,11 @@ public class AccountService {
 
 	private final Clock clock;
 
-	AccountService(UserAccountRepository users, ReactiveMongoTemplate mongo, PasswordEncoder passwords, Clock clock) {
+	private final Outbox outbox;
+
+	AccountService(UserAccountRepository users, ReactiveMongoTemplate mongo, PasswordEncoder passwords, Clock clock,
+			Outbox outbox) {
+		this.outbox = outbox;
 		this.users = users;
 		this.mongo = mongo;
 		this.passwords = passwords;
@@ -49,7 +57,7 @@ public class AccountService {
 		return hash(request.password()).flatMap((hash) -> {
 			UserAccount account = UserAccount.create(request.email(), request.displayName(), locale, this.clock.instant());
 			account.setPasswordHash(hash);
-			return this.users.insert(account);
+			return insertNew(account, "password");
 		}).onErrorMap(DuplicateKeyException.class, (duplicate) -> AccountProblems.emailUnavailable());
 	}
 
@@ -96,10 +104,14 @@ public class AccountService {
 		wanted.add(Role.MEMBER);
 		return find(userId).flatMap((account) -> guardLastAdmin(account, wanted).then(Mono.defer(() -> {
 			Set<Role> before = account.getRoles();
-			account.setRoles(wanted);
-			return this.users.save(account)
-				.flatMap((saved) -> audit(actorId, "roles.changed", userId,
-						Map.of("before", names(before), "after", names(saved.getRoles())))
+			DomainEvent changed = DomainEvent.of(EventType.ROLES_CHANGED, userId, null, actorId, this.clock.instant(),
+					"roles", names(wanted), "before", names(before));
+			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(userId)),
+					Outbox.with(new Update().set("roles", wanted), changed),
+					FindAndModifyOptions.options().returnNew(true), UserAccount.class)
+				.flatMap((saved) -> this.outbox.relay(UserAccount.class, userId, changed)
+					.then(audit(actorId, "roles.changed", userId,
+							Map.of("before", names(before), "after", names(saved.getRoles()))))
 					.thenReturn(saved));
 		})));
 	}
@@ -129,7 +141,7 @@ public class AccountService {
 					roles.addAll(providerRoles);
 					account.setRoles(roles);
 				}
-				return this.users.save(account);
+				return (account.getId() == null) ? insertNew(account, "oidc") : this.users.save(account);
 			});
 	}
 
@@ -140,10 +152,16 @@ public class AccountService {
 			account.setPasswordHash(hash);
 			account.setEmailVerified(true);
 			account.setRoles(roles);
-			return this.users.insert(account)
+			return insertNew(account, "bootstrap")
 				.flatMap((saved) -> audit("system", "account.bootstrapped", saved.getId(),
 						Map.of("roles", names(saved.getRoles()))).thenReturn(saved));
 		})));
+	}
+
+	/** Inserts a new account with its {@code account.created} event ({@code data.via}: how it signed up). */
+	private Mono<UserAccount> insertNew(UserAccount account, String via) {
+		return this.outbox.insertAndRelay(account, (id) -> List.of(DomainEvent.of(EventType.ACCOUNT_CREATED, id, null, id,
+				account.getCreatedAt(), "via", via, "roles", names(account.getRoles()), "locale", account.getLocale())));
 	}
 
 	/** Adds {@code delta} to the user's reputation total (the ledger decides when). */

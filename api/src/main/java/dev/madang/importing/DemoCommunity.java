@@ -9,7 +9,9 @@ import dev.madang.MadangProperties;
 import dev.madang.area.AreaRequest;
 import dev.madang.area.ProductAreas;
 import dev.madang.knowledge.DemoArticles;
-import dev.madang.thread.ThreadChanged;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.web.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -48,7 +49,9 @@ class DemoCommunity {
 
 	private final ProductAreas areas;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
+
+	private final java.time.Clock clock;
 
 	private final DemoArticles articles;
 
@@ -58,10 +61,12 @@ class DemoCommunity {
 			"everyday", new String[] { "Everyday life", "일상" });
 
 	DemoCommunity(MadangProperties properties, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
-			KoreanQuestionsImport korean, ProductAreas areas, ApplicationEventPublisher events, DemoArticles articles) {
+			KoreanQuestionsImport korean, ProductAreas areas, Outbox outbox, java.time.Clock clock,
+			DemoArticles articles) {
 		this.articles = articles;
 		this.areas = areas;
-		this.events = events;
+		this.outbox = outbox;
+		this.clock = clock;
 		this.seed = properties.seed();
 		this.mongo = mongo;
 		this.stackExchange = stackExchange;
@@ -136,8 +141,8 @@ class DemoCommunity {
 				.and("productArea").is(null)),
 					// A new version, so questions indexed before they got their area are indexed again with it.
 					new Update().set("productArea", slug).inc("version", 1).set("indexPending", true), "threads"))
-			.doOnSuccess((filed) -> this.events.publishEvent(new ThreadChanged("demo:" + slug)))
-			.then();
+			.then(this.outbox.publish(DomainEvent.of(EventType.QUESTIONS_IMPORTED, "demo:" + slug, null, null,
+					this.clock.instant(), "site", site, "area", slug)));
 	}
 
 	private Mono<Void> koreanQuestions(Path data) {

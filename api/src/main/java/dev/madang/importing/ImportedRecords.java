@@ -1,11 +1,14 @@
 package dev.madang.importing;
 
+import java.time.Clock;
+
 import dev.madang.tag.TagRegistry;
-import dev.madang.thread.ThreadChanged;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -22,22 +25,25 @@ class ImportedRecords {
 
 	private final TagRegistry tags;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
-	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags, ApplicationEventPublisher events) {
+	private final Clock clock;
+
+	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags, Outbox outbox, Clock clock) {
 		this.mongo = mongo;
 		this.tags = tags;
-		this.events = events;
+		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/**
 	 * Ends an import: the imported questions' tags are registered (members use them without the create-tag privilege)
-	 * and the indexer is woken for the new threads instead of waiting for its next sweep.
+	 * and {@code questions.imported} is recorded, so the indexer sweeps for the new threads at once.
 	 */
 	Mono<Void> finish(String site) {
 		return this.tags.registerInUse("import:" + site)
-			.doOnSuccess((registered) -> this.events.publishEvent(new ThreadChanged("import:" + site)))
-			.then();
+			.then(this.outbox.publish(DomainEvent.of(EventType.QUESTIONS_IMPORTED, site, null, null,
+					this.clock.instant(), "site", site)));
 	}
 
 	/** Creates the document with this import key unless it exists; returns its id either way. */

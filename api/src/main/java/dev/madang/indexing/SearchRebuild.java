@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.madang.lease.JobLease;
 import dev.madang.MadangProperties;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;

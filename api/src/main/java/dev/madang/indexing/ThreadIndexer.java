@@ -6,14 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.madang.lease.JobLease;
 import dev.madang.MadangProperties;
 import dev.madang.knowledge.Article;
-import dev.madang.knowledge.ArticleChanged;
 import dev.madang.post.Searchable;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;
 import dev.madang.thread.ForumThread;
-import dev.madang.thread.ThreadChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -22,7 +21,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.ReactiveBulkOperations;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -55,8 +53,6 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private final SearchRebuild rebuild;
 
-	private final IndexQueue queue;
-
 	/** A bulk change (an import, the demo's areas) asked for the slow sweep over every thread. */
 	private volatile boolean sweepRequested;
 
@@ -80,8 +76,7 @@ class ThreadIndexer implements SmartLifecycle {
 	private static final int UNREACHABLE_WARNING_AFTER = 15;
 
 	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, SearchRebuild rebuild,
-			IndexQueue queue, JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
-		this.queue = queue;
+			JobLease lease, Clock clock, MadangProperties properties, IndexingStatus status) {
 		this.mongo = mongo;
 		this.posts = posts;
 		this.documents = documents;
@@ -93,35 +88,24 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * A thread changed: its id goes on the queue, then the indexer wakes. Bulk changes carry a marker ({@code import:…})
-	 * instead of an id and ask for the sweep. A queue entry lost to a crash is found by the next sweep.
+	 * Indexes the given threads and articles that are still pending (the event log's search consumer calls this for
+	 * the posts its events name) and asks for a sweep after bulk changes. Fails while Elasticsearch does, after
+	 * recording the failure for the health check: the consumer then retries the same events.
 	 */
-	@EventListener
-	void onThreadChanged(ThreadChanged changed) {
-		if (changed.threadId().contains(":")) {
+	Mono<Void> indexChanged(java.util.Collection<String> threadIds, java.util.Collection<String> articleIds,
+			boolean sweep) {
+		if (!this.settings.enabled()) {
+			// Whatever the events name stays marked pending for an instance that indexes.
+			return Mono.empty();
+		}
+		if (sweep) {
 			this.sweepRequested = true;
 			this.wakeUps.tryEmitNext(Boolean.TRUE);
-			return;
 		}
-		enqueue(changed.threadId(), false);
-	}
-
-	/** An article's published version or visibility changed: the same queue, marked as an article. */
-	@EventListener
-	void onArticleChanged(ArticleChanged changed) {
-		enqueue(changed.articleId(), true);
-	}
-
-	/** Queues a changed document and wakes the indexer; a lost queue entry is found again by the sweep. */
-	private void enqueue(String id, boolean article) {
-		this.queue.add(id, article)
-			.doOnError((failure) -> {
-				this.sweepRequested = true;
-				log.warn("Could not queue {} for indexing, the next sweep indexes it: {}", id, failure.toString());
-			})
-			.onErrorComplete()
-			.doFinally((signal) -> this.wakeUps.tryEmitNext(Boolean.FALSE))
-			.subscribe();
+		return ensureIndex().then(indexPendingOf(ForumThread.class, List.copyOf(threadIds)))
+			.then(indexPendingOf(Article.class, List.copyOf(articleIds)))
+			.doOnSuccess((done) -> succeeded())
+			.doOnError(this::failed);
 	}
 
 	@Override
@@ -131,9 +115,10 @@ class ThreadIndexer implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		// Each signal says whether to sweep every thread (TRUE) or only read the queue (FALSE).
+		// Changes arrive through the event log (SearchIndexConsumer); this loop sweeps for pending documents: at start,
+		// every poll interval, after bulk changes and when a failure's backoff ends.
 		this.loop = Flux.merge(Flux.interval(Duration.ZERO, this.settings.pollInterval()).map((tick) -> Boolean.TRUE),
-				Flux.interval(this.settings.queueInterval()).map((tick) -> Boolean.FALSE), this.wakeUps.asFlux())
+				this.wakeUps.asFlux())
 			.onBackpressureDrop()
 			.concatMap((sweep) -> drainWhenDue(sweep), 1)
 			.subscribe(null, (failure) -> log.error("The indexer stopped; restart the application", failure));
@@ -173,23 +158,29 @@ class ThreadIndexer implements SmartLifecycle {
 		return this.lease.acquire(JOB, this.settings.leaseTime())
 			.filter(Boolean::booleanValue)
 			.flatMap((held) -> drain(sweep))
-			.doOnSuccess((ignored) -> {
-				int failures = this.status.consecutiveFailures();
-				this.status.succeeded();
-				if (failures > 0) {
-					log.info("Indexing resumed after {} failed attempts", failures);
-					// The same failure coming back later is news again.
-					this.lastReported = null;
-				}
-			})
+			.doOnSuccess((ignored) -> succeeded())
 			.onErrorResume((failure) -> {
-				this.indexReady = false;
-				Duration backoff = this.status.failed(failure, this.settings.retryDelay(), this.settings.maxBackoff());
-				report(failure, backoff);
-				// Wake up when the backoff ends rather than at the next sweep.
-				Mono.delay(backoff.plusMillis(10)).subscribe((tick) -> this.wakeUps.tryEmitNext(Boolean.TRUE));
+				failed(failure);
 				return Mono.empty();
 			});
+	}
+
+	private void succeeded() {
+		int failures = this.status.consecutiveFailures();
+		this.status.succeeded();
+		if (failures > 0) {
+			log.info("Indexing resumed after {} failed attempts", failures);
+			// The same failure coming back later is news again.
+			this.lastReported = null;
+		}
+	}
+
+	private void failed(Throwable failure) {
+		this.indexReady = false;
+		Duration backoff = this.status.failed(failure, this.settings.retryDelay(), this.settings.maxBackoff());
+		report(failure, backoff);
+		// Sweep when the backoff ends rather than at the next poll: what failed is still pending.
+		Mono.delay(backoff.plusMillis(10)).subscribe((tick) -> this.wakeUps.tryEmitNext(Boolean.TRUE));
 	}
 
 	/**
@@ -232,36 +223,15 @@ class ThreadIndexer implements SmartLifecycle {
 		return false;
 	}
 
-	/**
-	 * Indexes the queued threads, then, on a sweep (periodic, after a bulk change, after a failure), every thread still
-	 * marked pending; each in batches until a batch comes back smaller than the batch size.
-	 */
+	/** On a sweep (periodic, after a bulk change, after a failure): every thread and article still marked pending. */
 	private Mono<Void> drain(boolean sweep) {
 		boolean afterFailure = this.status.consecutiveFailures() > 0;
-		Mono<Void> queued = indexQueuedBatch()
-			.expand((count) -> (count == this.settings.batchSize()) ? indexQueuedBatch() : Mono.empty())
-			.then();
 		Mono<Void> swept = Mono.defer(() -> {
 			this.sweepRequested = false;
 			return sweepPending();
 		});
-		return ensureIndex().then(queued)
+		return ensureIndex()
 			.then(Mono.defer(() -> (sweep || afterFailure || this.sweepRequested) ? swept : Mono.<Void>empty()));
-	}
-
-	/** One batch from the queue: the threads still pending are indexed and marked, then their entries removed. */
-	private Mono<Integer> indexQueuedBatch() {
-		return this.queue.next(this.settings.batchSize()).flatMap((entries) -> {
-			if (entries.isEmpty()) {
-				return Mono.just(0);
-			}
-			Map<Boolean, List<String>> ids = entries.stream().collect(Collectors.partitioningBy(
-					IndexQueue.Entry::article, Collectors.mapping(IndexQueue.Entry::threadId, Collectors.toList())));
-			return indexPendingOf(ForumThread.class, ids.get(false))
-				.then(indexPendingOf(Article.class, ids.get(true)))
-				.then(this.queue.remove(entries))
-				.thenReturn(entries.size());
-		});
 	}
 
 	/** Indexes those of the given documents that are still pending. */

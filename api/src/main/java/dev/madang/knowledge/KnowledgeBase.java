@@ -1,5 +1,9 @@
 package dev.madang.knowledge;
 
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +29,6 @@ import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -53,7 +56,7 @@ public class KnowledgeBase {
 
 	private final ReputationLedger ledger;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
 	private final Clock clock;
 
@@ -62,7 +65,7 @@ public class KnowledgeBase {
 	private final ProductAreas areas;
 
 	KnowledgeBase(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, MarkdownRenderer markdown,
-			ReputationLedger ledger, ApplicationEventPublisher events, Clock clock, MadangProperties properties,
+			ReputationLedger ledger, Outbox outbox, Clock clock, MadangProperties properties,
 			ProductAreas areas) {
 		this.mongo = mongo;
 		this.areas = areas;
@@ -70,7 +73,7 @@ public class KnowledgeBase {
 		this.answers = answers;
 		this.markdown = markdown;
 		this.ledger = ledger;
-		this.events = events;
+		this.outbox = outbox;
 		this.clock = clock;
 		this.promotionCredit = properties.reputation().answerPromoted();
 	}
@@ -117,7 +120,11 @@ public class KnowledgeBase {
 		article.assign(id, Map.of(locale, id));
 		// The thread's link first: a link to an article that was never stored is ignored, an article the thread does
 		// not know would be invisible from it.
-		return this.threads.linkArticle(thread.getId(), id).then(this.mongo.insert(article));
+		DomainEvent promoted = DomainEvent.of(EventType.ARTICLE_PROMOTED, id, thread.getId(), staff.id(),
+				this.clock.instant(), "answerIds", chosen.stream().map(Answer::getId).toList(), "credits", credits,
+				"locale", locale, "area", thread.getProductArea());
+		return this.threads.linkArticle(thread.getId(), id)
+			.then(this.outbox.insertAndRelay(article, (stored) -> List.of(promoted)));
 	}
 
 	private Mono<Void> requireNotPromoted(ForumThread thread, String locale) {
@@ -208,7 +215,7 @@ public class KnowledgeBase {
 		if (article.getStatus() == ArticleStatus.PUBLISHED) {
 			update.set("status", ArticleStatus.DRAFT);
 		}
-		return change(id, Criteria.where("revision").is(article.getRevision()), update, false);
+		return change(id, Criteria.where("revision").is(article.getRevision()), update, null);
 	}
 
 	/** Asks for review: a draft goes to "in review". */
@@ -218,7 +225,7 @@ public class KnowledgeBase {
 				return Mono.error(wrongStatus(article, "submitted for review"));
 			}
 			return change(id, Criteria.where("status").is(ArticleStatus.DRAFT),
-					touched(staff).set("status", ArticleStatus.IN_REVIEW), false);
+					touched(staff).set("status", ArticleStatus.IN_REVIEW), null);
 		});
 	}
 
@@ -242,7 +249,8 @@ public class KnowledgeBase {
 				.set("indexPending", true);
 			return keep(article.getPublished())
 				.then(change(id, Criteria.where("revision").is(article.getRevision()).and("publishedCount")
-					.is(article.getPublishedCount()), update, true))
+					.is(article.getPublishedCount()), update, articleEvent(EventType.ARTICLE_PUBLISHED, staff, article,
+							"number", number)))
 				.flatMap((published) -> keep(published.getPublished()).then(credit(published)).thenReturn(published));
 		});
 	}
@@ -252,7 +260,8 @@ public class KnowledgeBase {
 		return requireStaff(staff).then(find(id)).flatMap((article) -> (article.getStatus() == ArticleStatus.ARCHIVED)
 				? Mono.just(article)
 				: change(id, Criteria.where("status").ne(ArticleStatus.ARCHIVED), touched(staff)
-					.set("status", ArticleStatus.ARCHIVED).inc("version", 1).set("indexPending", true), true));
+					.set("status", ArticleStatus.ARCHIVED).inc("version", 1).set("indexPending", true),
+						articleEvent(EventType.ARTICLE_ARCHIVED, staff, article)));
 	}
 
 	/** Makes an old published version the working copy again (a draft, to be published when ready). */
@@ -265,7 +274,7 @@ public class KnowledgeBase {
 					Criteria.where("revision").is(article.getRevision()),
 					touched(staff).set("title", old.title()).set("body", old.body()).set("bodyHtml", old.bodyHtml())
 						.set("tags", old.tags()).inc("revision", 1).set("status", ArticleStatus.DRAFT),
-					false));
+					null));
 		});
 	}
 
@@ -278,7 +287,7 @@ public class KnowledgeBase {
 				.defaultIfEmpty(source))
 			.collectList()
 			.flatMap((seen) -> change(id, new Criteria(), touched(staff).set("sources", seen)
-				.set("sourceChanged", false).unset("sourceChangedAt"), false)));
+				.set("sourceChanged", false).unset("sourceChangedAt"), null)));
 	}
 
 	private Mono<Integer> currentRevision(ArticleSource source) {
@@ -400,17 +409,25 @@ public class KnowledgeBase {
 
 	/**
 	 * Applies the update if the article still matches {@code condition}; otherwise someone changed it first (409).
-	 * Changes to what readers see tell the indexer.
+	 * Changes to what readers see carry their event (null for the others), written with the change.
 	 */
-	private Mono<Article> change(String id, Criteria condition, Update update, boolean searchable) {
+	private Mono<Article> change(String id, Criteria condition, Update update, DomainEvent event) {
 		Query query = Query.query(Criteria.where("_id").is(id)).addCriteria(condition);
-		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Article.class)
+		Update recorded = (event != null) ? Outbox.with(update, event) : update;
+		return this.mongo.findAndModify(query, recorded, FindAndModifyOptions.options().returnNew(true), Article.class)
 			.switchIfEmpty(Mono.defer(() -> find(id).then(Mono.error(editConflict()))))
-			.doOnNext((changed) -> {
-				if (searchable) {
-					this.events.publishEvent(new ArticleChanged(id));
-				}
-			});
+			.flatMap((changed) -> (event == null) ? Mono.just(changed)
+					: this.outbox.relay(Article.class, id, event).thenReturn(changed));
+	}
+
+	private DomainEvent articleEvent(String type, CurrentUser staff, Article article, Object... data) {
+		List<Object> values = new ArrayList<>(List.of(data));
+		values.addAll(List.of("locale", article.getLocale(), "sourceThreadIds",
+				article.getSources().stream().map(ArticleSource::threadId).distinct().toList()));
+		if (article.getProductArea() != null) {
+			values.addAll(List.of("area", article.getProductArea()));
+		}
+		return DomainEvent.of(type, article.getId(), null, staff.id(), this.clock.instant(), values.toArray());
 	}
 
 	private Update touched(CurrentUser staff) {

@@ -1,17 +1,21 @@
 package dev.madang.knowledge;
 
-import dev.madang.post.PostEdited;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
-import org.springframework.context.event.EventListener;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventConsumer;
+import dev.madang.events.EventType;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
 import org.springframework.stereotype.Component;
 
-/** Flags the articles made from a post when the post is edited after it was copied. */
+/**
+ * Flags the articles made from a post when the post is edited after it was copied. Idempotent: flagging a flagged
+ * article again changes nothing, and an edit older than the copied revision flags nothing.
+ */
 @Component
-class SourceWatch {
-
-	private static final Logger log = LoggerFactory.getLogger(SourceWatch.class);
+class SourceWatch implements EventConsumer {
 
 	private final KnowledgeBase knowledgeBase;
 
@@ -19,13 +23,23 @@ class SourceWatch {
 		this.knowledgeBase = knowledgeBase;
 	}
 
-	@EventListener
-	void onPostEdited(PostEdited edited) {
-		this.knowledgeBase.sourceEdited(edited.postId(), edited.revision(), edited.articleIds())
-			.doOnError((failure) -> log.warn("Could not flag the articles made from post {}: {}", edited.postId(),
-					failure.toString()))
-			.onErrorComplete()
-			.subscribe();
+	@Override
+	public String name() {
+		return "knowledge-source-watch";
+	}
+
+	/** Only edits of posts that articles were made from (their threads list the articles). */
+	@Override
+	public boolean wants(DomainEvent event) {
+		return event.is(EventType.QUESTION_EDITED, EventType.ANSWER_EDITED) && !event.texts("articleIds").isEmpty();
+	}
+
+	@Override
+	public Mono<Void> handle(List<DomainEvent> events) {
+		return Flux.fromIterable(events)
+			.concatMap((edited) -> this.knowledgeBase.sourceEdited(edited.subject(), edited.number("revision"),
+					edited.texts("articleIds")))
+			.then();
 	}
 
 }

@@ -50,7 +50,7 @@ public class PostDeletion {
 	public Mono<ForumThread> undeleteThread(CurrentUser user, String threadId) {
 		return this.threads.find(threadId).flatMap((thread) -> !thread.isDeleted() ? Mono.just(thread)
 				: requireMayUndelete(user, thread.getAuthorId(), thread.getDeletion())
-					.then(this.threads.restore(threadId)));
+					.then(this.threads.restore(threadId, user.id())));
 	}
 
 	public Mono<Void> deleteAnswer(CurrentUser user, String threadId, String answerId) {
@@ -67,16 +67,14 @@ public class PostDeletion {
 				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "answer-accepted", "Accepted answer",
 						"The accepted answer solves this question for others too, so it cannot be deleted."));
 			}
-			return this.answers.markDeleted(answerId, user.id())
-				.flatMap((deleted) -> deleted ? this.threads.answerRemoved(threadId) : Mono.empty());
+			return this.answers.markDeleted(answer, user.id()).then();
 		});
 	}
 
 	public Mono<Answer> undeleteAnswer(CurrentUser user, String threadId, String answerId) {
 		return this.answers.findIn(threadId, answerId).flatMap((answer) -> !answer.isDeleted() ? Mono.just(answer)
 				: requireMayUndelete(user, answer.getAuthorId(), answer.getDeletion())
-					.then(this.answers.restore(answerId))
-					.flatMap((restored) -> restored ? this.threads.answerRestored(threadId) : Mono.empty())
+					.then(this.answers.restore(answer, user.id()))
 					.then(this.answers.find(answerId)));
 	}
 

@@ -1,5 +1,11 @@
 package dev.madang.reputation;
 
+import java.util.List;
+
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,7 +41,11 @@ public class ReputationLedger {
 
 	private final MadangProperties.Reputation rules;
 
-	ReputationLedger(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MadangProperties properties) {
+	private final Outbox outbox;
+
+	ReputationLedger(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MadangProperties properties,
+			Outbox outbox) {
+		this.outbox = outbox;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -51,10 +61,12 @@ public class ReputationLedger {
 		if (amount == 0) {
 			return Mono.empty();
 		}
-		ReputationEvent event = new ReputationEvent(cause, userId, amount, reason, postId, fromVotes,
+		ReputationEvent entry = new ReputationEvent(cause, userId, amount, reason, postId, fromVotes,
 				this.clock.instant());
-		return this.mongo.insert(event)
-			.flatMap((stored) -> this.accounts.adjustReputation(userId, amount))
+		DomainEvent changed = DomainEvent.of(EventType.REPUTATION_CHANGED, cause, null, null, entry.at(), "userId",
+				userId, "amount", amount, "reason", reason, "postId", postId);
+		return this.outbox.insert(entry, (id) -> List.of(changed))
+			.flatMap((recorded) -> this.accounts.adjustReputation(userId, amount).then(this.outbox.relay(recorded)))
 			.onErrorResume(DuplicateKeyException.class, (alreadyApplied) -> Mono.empty())
 			.then();
 	}

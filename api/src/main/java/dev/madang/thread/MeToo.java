@@ -50,10 +50,8 @@ public class MeToo {
 					: this.mongo.remove(Query.query(Criteria.where("_id").is(id)), "thread_followers")
 						.map((result) -> -result.getDeletedCount());
 			return change
-				.flatMap((delta) -> (delta == 0) ? Mono.empty()
-						: this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-								new Update().inc("followCount", delta), ForumThread.class))
-				.then(this.threads.find(threadId))
+				.flatMap((delta) -> (delta == 0) ? this.threads.find(threadId)
+						: this.threads.countMeToo(threadId, userId, delta.intValue()))
 				.map((updated) -> new MeTooCount(threadId, updated.getFollowCount(), affected));
 		});
 	}

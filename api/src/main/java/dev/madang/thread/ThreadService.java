@@ -8,11 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 import dev.madang.area.ProductAreas;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.post.Language;
-import dev.madang.post.PostEdited;
 import dev.madang.post.PostProblems;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
@@ -23,7 +25,6 @@ import dev.madang.web.ProblemException;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -38,7 +39,7 @@ public class ThreadService {
 
 	private final ThreadRepository threads;
 
-	private final ApplicationEventPublisher events;
+	private final Outbox outbox;
 
 	private final Clock clock;
 
@@ -54,7 +55,7 @@ public class ThreadService {
 
 	private final ProductAreas areas;
 
-	ThreadService(ThreadRepository threads, ApplicationEventPublisher events, Clock clock, ReactiveMongoTemplate mongo,
+	ThreadService(ThreadRepository threads, Outbox outbox, Clock clock, ReactiveMongoTemplate mongo,
 			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, TagRegistry tags,
 			ProductAreas areas) {
 		this.tags = tags;
@@ -63,7 +64,7 @@ public class ThreadService {
 		this.revisions = revisions;
 		this.rules = rules;
 		this.threads = threads;
-		this.events = events;
+		this.outbox = outbox;
 		this.clock = clock;
 		this.mongo = mongo;
 	}
@@ -73,11 +74,13 @@ public class ThreadService {
 		List<String> tags = request.normalizedTags();
 		return this.areas.requireOpen(request.area()).map(Optional::of).defaultIfEmpty(Optional.empty())
 			.flatMap((area) -> this.tags.use(author, tags).then(Mono.defer(() -> {
+				Instant now = this.clock.instant();
 				ForumThread thread = ForumThread.start(author.id(), request.title().strip(), request.body(),
-						this.markdown.toSafeHtml(request.body()), tags, area.orElse(null), this.clock.instant());
-				return this.threads.insert(thread);
-			})))
-			.doOnNext((stored) -> this.events.publishEvent(new ThreadChanged(stored.getId())));
+						this.markdown.toSafeHtml(request.body()), tags, area.orElse(null), now);
+				return this.outbox.insertAndRelay(thread, (id) -> List.of(DomainEvent.of(EventType.QUESTION_ASKED, id, id,
+						author.id(), now, "title", thread.getTitle(), "tags", tags, "area", area.orElse(null),
+						"language", thread.getLanguage())));
+			})));
 	}
 
 	public Mono<ForumThread> find(String id) {
@@ -90,6 +93,25 @@ public class ThreadService {
 	public Mono<Void> linkArticle(String threadId, String articleId) {
 		return this.mongo.updateFirst(Query.query(thread(threadId)), new Update().addToSet("articleIds", articleId),
 				ForumThread.class).then();
+	}
+
+	/** Lists a comment on the thread, so its page reads comments by id. Not a new version: search does not show them. */
+	public Mono<Void> recordComment(String threadId, String commentId) {
+		return this.mongo.updateFirst(Query.query(thread(threadId)), new Update().addToSet("commentIds", commentId),
+				ForumThread.class).then();
+	}
+
+	/**
+	 * One member more or fewer has the problem too ({@code delta} ±1), recorded with its event; returns the thread
+	 * after the change.
+	 */
+	public Mono<ForumThread> countMeToo(String threadId, String userId, int delta) {
+		DomainEvent event = DomainEvent.of(EventType.ME_TOO, threadId, threadId, userId, this.clock.instant(),
+				"following", delta > 0);
+		return this.mongo.updateFirst(Query.query(thread(threadId)),
+				Outbox.with(new Update().inc("followCount", delta), event), ForumThread.class)
+			.then(this.outbox.relay(ForumThread.class, threadId, event))
+			.then(find(threadId));
 	}
 
 	/** The threads with these ids (missing ids are skipped). */
@@ -127,15 +149,14 @@ public class ThreadService {
 					.set("productArea", (edit.area() == null || edit.area().isBlank()) ? null : edit.area())
 					.set("lastEdit", new LastEdit(editor.id(), now, summary(edit.summary())))
 					.set("lastActivityAt", now);
+				DomainEvent edited = DomainEvent.of(EventType.QUESTION_EDITED, id, id, editor.id(), now, "revision",
+						thread.getRevision() + 1, "articleIds", thread.getArticleIds().isEmpty() ? null
+								: thread.getArticleIds());
 				return this.revisions.revise(thread.currentRevision(), ForumThread.class,
-						Criteria.where("status").ne(ThreadStatus.DELETED), update, ForumThread::currentRevision);
-			})))
-			.doOnNext((edited) -> {
-				this.events.publishEvent(new ThreadChanged(id));
-				if (!edited.getArticleIds().isEmpty()) {
-					this.events.publishEvent(new PostEdited(id, edited.getRevision(), edited.getArticleIds()));
-				}
-			});
+						Criteria.where("status").ne(ThreadStatus.DELETED), Outbox.with(update, edited),
+						ForumThread::currentRevision)
+					.flatMap((saved) -> this.outbox.relay(ForumThread.class, id, edited).thenReturn(saved));
+			})));
 	}
 
 	private Mono<Void> mayEdit(CurrentUser editor, ForumThread thread) {
@@ -161,27 +182,33 @@ public class ThreadService {
 	public Mono<Boolean> markDeleted(String id, String deletedBy) {
 		return find(id).flatMap((thread) -> {
 			Instant now = this.clock.instant();
+			DomainEvent deleted = DomainEvent.of(EventType.QUESTION_DELETED, id, id, deletedBy, now);
 			Update update = changed(now).set("status", ThreadStatus.DELETED)
 				.set("statusBeforeDelete", thread.getStatus())
 				.set("deletion", new Deletion(deletedBy, now));
 			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").is(thread.getStatus())),
-					update, ForumThread.class);
-		}).map((result) -> result.getModifiedCount() > 0).doOnNext((deleted) -> this.events.publishEvent(new ThreadChanged(id)));
+					Outbox.with(update, deleted), ForumThread.class)
+				.flatMap((result) -> (result.getModifiedCount() > 0)
+						? this.outbox.relay(ForumThread.class, id, deleted).thenReturn(true) : Mono.just(false));
+		});
 	}
 
 	/** Brings a deleted thread back with the status it had. */
-	public Mono<ForumThread> restore(String id) {
+	public Mono<ForumThread> restore(String id, String restoredBy) {
 		return find(id).flatMap((thread) -> {
 			if (!thread.isDeleted()) {
 				return Mono.just(thread);
 			}
 			ThreadStatus before = (thread.getStatusBeforeDelete() != null) ? thread.getStatusBeforeDelete()
 					: ThreadStatus.OPEN;
-			Update update = changed(this.clock.instant()).set("status", before).unset("deletion").unset("statusBeforeDelete");
+			Instant now = this.clock.instant();
+			DomainEvent restored = DomainEvent.of(EventType.QUESTION_UNDELETED, id, id, restoredBy, now);
+			Update update = changed(now).set("status", before).unset("deletion").unset("statusBeforeDelete");
 			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(ThreadStatus.DELETED)),
-					update, FindAndModifyOptions.options().returnNew(true), ForumThread.class)
+					Outbox.with(update, restored), FindAndModifyOptions.options().returnNew(true), ForumThread.class)
+				.flatMap((saved) -> this.outbox.relay(ForumThread.class, id, restored).thenReturn(saved))
 				.switchIfEmpty(Mono.defer(() -> find(id)));
-		}).doOnNext((restored) -> this.events.publishEvent(new ThreadChanged(id)));
+		});
 	}
 
 	/** An answer's text changed: the thread's search document must be rebuilt. */
@@ -203,14 +230,15 @@ public class ThreadService {
 
 	/**
 	 * Applies {@code change} to the thread, then each follow-up whose condition still holds (each one atomic on its
-	 * own, and harmless to repeat), and tells the indexer.
+	 * own, and harmless to repeat). These follow a change recorded with its event by another post (an answer, a
+	 * vote), whose relay comes after them, so the indexer hears of it once the thread shows it.
 	 */
 	private Mono<Void> change(String threadId, Update change, FollowUp... followUps) {
 		Mono<?> steps = this.mongo.updateFirst(Query.query(thread(threadId)), change, ForumThread.class);
 		for (FollowUp followUp : followUps) {
 			steps = steps.then(this.mongo.updateFirst(Query.query(followUp.when()), followUp.update(), ForumThread.class));
 		}
-		return steps.doOnSuccess((done) -> this.events.publishEvent(new ThreadChanged(threadId))).then();
+		return steps.then();
 	}
 
 	private static Criteria thread(String threadId) {
@@ -252,12 +280,24 @@ public class ThreadService {
 	}
 
 	/**
-	 * Makes {@code answerId} the thread's solution in one atomic update and returns the thread as it was before, so
-	 * the caller can take back what the previous acceptance gave. {@code markedBy} is the moderator who marked it, or
+	 * Makes {@code answerId} the thread's solution in one atomic update, if its solution is still the one
+	 * {@code seen} had, and returns the thread as it was before, so the caller can take back what the previous
+	 * acceptance gave (empty when a concurrent choice came first). {@code markedBy} is the moderator who marked it, or
 	 * null when the asker accepted.
 	 */
-	public Mono<ForumThread> markSolved(String threadId, String answerId, String markedBy) {
+	public Mono<ForumThread> markSolved(ForumThread seen, String answerId, String answerAuthorId, String markedBy) {
+		String threadId = seen.getId();
+		String replaced = seen.getAcceptedAnswerId();
 		Instant now = this.clock.instant();
+		String actor = (markedBy != null) ? markedBy : seen.getAuthorId();
+		List<DomainEvent> recorded = new java.util.ArrayList<>();
+		if (replaced != null) {
+			recorded.add(DomainEvent.of(EventType.ANSWER_UNACCEPTED, replaced, threadId, actor, now, "answerId", replaced));
+		}
+		recorded.add(DomainEvent.of((markedBy != null) ? EventType.SOLUTION_MARKED : EventType.ANSWER_ACCEPTED,
+				answerId, threadId, actor, now, "answerId", answerId, "answerAuthorId", answerAuthorId, "replaced",
+				replaced));
+		DomainEvent[] events = recorded.toArray(DomainEvent[]::new);
 		Update update = changed(now).set("acceptedAnswerId", answerId)
 			.set("solutionMarkedBy", markedBy)
 			.set("status", ThreadStatus.SOLVED)
@@ -265,10 +305,12 @@ public class ThreadService {
 			.set("lastActivityAt", now)
 			.inc("acceptSeq", 1);
 		Query open = Query.query(Criteria.where("_id").is(threadId)
-			.and("status").in(ThreadStatus.OPEN, ThreadStatus.ANSWERED, ThreadStatus.SOLVED));
-		return this.mongo.findAndModify(open, update, FindAndModifyOptions.options().returnNew(false), ForumThread.class)
-			.switchIfEmpty(Mono.defer(() -> findOpenForAnswers(threadId).then(Mono.empty())))
-			.doOnNext((before) -> this.events.publishEvent(new ThreadChanged(threadId)));
+			.and("status").in(ThreadStatus.OPEN, ThreadStatus.ANSWERED, ThreadStatus.SOLVED)
+			.and("acceptedAnswerId").is(replaced));
+		return this.mongo.findAndModify(open, Outbox.with(update, events), FindAndModifyOptions.options().returnNew(false),
+				ForumThread.class)
+			.flatMap((before) -> this.outbox.relay(ForumThread.class, threadId, events).thenReturn(before))
+			.switchIfEmpty(Mono.defer(() -> findOpenForAnswers(threadId).then(Mono.empty())));
 	}
 
 	/** Every change that affects search: a new version, marked for indexing in the same update. */

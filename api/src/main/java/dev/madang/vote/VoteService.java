@@ -4,6 +4,9 @@ import java.time.Clock;
 
 import dev.madang.MadangProperties;
 import dev.madang.answer.AnswerService;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
@@ -44,8 +47,11 @@ public class VoteService {
 
 	private final Clock clock;
 
+	private final Outbox outbox;
+
 	VoteService(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, ReputationLedger ledger,
-			AccessRules rules, Clock clock) {
+			AccessRules rules, Clock clock, Outbox outbox) {
+		this.outbox = outbox;
 		this.mongo = mongo;
 		this.threads = threads;
 		this.answers = answers;
@@ -67,7 +73,8 @@ public class VoteService {
 			}
 			return change(voter.id(), type, postId, authorId, value)
 				.flatMap((change) -> recordPoints(change, type, authorId)
-					.flatMap((points) -> applyEffects(change, points, type, postId, authorId, voter.id())))
+					.flatMap((points) -> applyEffects(change, points, type, postId, authorId, voter.id()))
+					.then(this.outbox.relay(Vote.class, change.voteId(), change.event())))
 				.then(score(type, postId))
 				.map((score) -> new VoteResult(postId, score, value));
 		});
@@ -120,11 +127,15 @@ public class VoteService {
 	private Mono<Change> change(String voterId, PostType type, String postId, String authorId, int value) {
 		String id = Vote.idFor(voterId, postId);
 		Query differentValue = Query.query(Criteria.where("_id").is(id).and("value").ne(value));
-		Update update = new Update().set("value", value)
+		java.time.Instant now = this.clock.instant();
+		DomainEvent event = DomainEvent.of((value == 0) ? EventType.VOTE_RETRACTED : EventType.VOTE_CAST, id,
+				(type == PostType.QUESTION) ? postId : null, voterId, now, "postId", postId, "postType", type.name(),
+				"postAuthorId", authorId, "value", value);
+		Update update = Outbox.with(new Update(), event).set("value", value)
 			.set("authorPoints", 0)
 			.set("authorPointsDay", null)
 			.set("voterPoints", 0)
-			.set("updatedAt", this.clock.instant())
+			.set("updatedAt", now)
 			.inc("seq", 1)
 			.setOnInsert("userId", voterId)
 			.setOnInsert("postId", postId)
@@ -134,8 +145,8 @@ public class VoteService {
 			.findAndModify(differentValue, update, FindAndModifyOptions.options().upsert(true).returnNew(false),
 					Vote.class)
 			.map((before) -> new Change(id, before.value(), before.seq() + 1, before.authorPoints(),
-					before.authorPointsDay(), before.voterPoints(), value))
-			.defaultIfEmpty(new Change(id, 0, 1, 0, null, 0, value))
+					before.authorPointsDay(), before.voterPoints(), value, event))
+			.defaultIfEmpty(new Change(id, 0, 1, 0, null, 0, value, event))
 			// The upsert collided with an existing vote: either it already has this value (nothing to do) or a
 			// concurrent first vote of the same user inserted it just now (try again as an update).
 			.onErrorResume(DuplicateKeyException.class, (collision) -> this.mongo.findById(id, Vote.class)
@@ -187,7 +198,7 @@ public class VoteService {
 	}
 
 	private record Change(String voteId, int oldValue, int seq, int oldAuthorPoints, String oldAuthorPointsDay,
-			int oldVoterPoints, int newValue) {
+			int oldVoterPoints, int newValue, DomainEvent event) {
 	}
 
 	/** What a vote is worth: to the author (and the day that counts toward the cap), and to the voter. */

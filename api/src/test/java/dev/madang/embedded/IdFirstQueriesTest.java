@@ -66,6 +66,12 @@ class IdFirstQueriesTest {
 		assertThat(find(new Document("_id", "t8").append("version", 2))).isEmpty();
 		// Not plain ids: answered by reading the collection, as before.
 		assertThat(find(Filters.and(Filters.in("_id", "t1", "t2"), Filters.eq("version", 1)))).hasSize(2);
+		// A batch by id, as Spring Data sends Criteria.where("_id").in(...): each id read, missing ones skipped.
+		assertThat(find(new Document("_id", new Document("$in", List.of("t3", "t4", "missing", "t3")))))
+			.extracting((d) -> d.get("_id")).containsExactlyInAnyOrder("t3", "t4");
+		assertThat(find(new Document("_id", new Document("$in", List.of("t5", "t6"))).append("version", 2))).isEmpty();
+		assertThat(find(new Document("_id", new Document("$in", List.of("t5", "t6")).append("$ne", "t5"))))
+			.extracting((d) -> d.get("_id")).containsExactly("t6");
 	}
 
 	@Test

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "madang.seed.enabled=true", "madang.seed.data-dir=", "madang.admin.demo-accounts=true",
-				"madang.search.index-prefix=demo-test", "madang.indexing.queue-interval=200ms",
+				"madang.search.index-prefix=demo-test", "madang.events.poll-interval=200ms", "madang.events.max-backoff=1s",
 				"madang.indexing.poll-interval=2s", "madang.rate-limits.searches-per-ip=100000" })
 @AutoConfigureWebTestClient(timeout = "30s")
 class DemoCommunityTest {

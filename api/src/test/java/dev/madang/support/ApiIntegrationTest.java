@@ -22,7 +22,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sockets to the shared MongoDB-protocol server and Elasticsearch node.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "madang.indexing.poll-interval=1h", "madang.indexing.queue-interval=200ms", "madang.indexing.max-backoff=1s",
+		properties = { "madang.indexing.poll-interval=1h", "madang.events.poll-interval=200ms", "madang.events.max-backoff=1s", "madang.indexing.max-backoff=1s",
 				"madang.rate-limits.writes-per-user=100000", "madang.rate-limits.writes-per-ip=100000",
 				"madang.rate-limits.logins-per-ip=100000", "madang.rate-limits.sign-ups-per-ip=100000",
 				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",

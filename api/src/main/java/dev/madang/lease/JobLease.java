@@ -1,4 +1,4 @@
-package dev.madang.indexing;
+package dev.madang.lease;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * works a given job. Holding it is renewed by acquiring again; a crashed holder's lease simply expires.
  */
 @Component
-class JobLease {
+public class JobLease {
 
 	private static final String COLLECTION = "leases";
 
@@ -29,13 +29,13 @@ class JobLease {
 
 	private final String owner = UUID.randomUUID().toString();
 
-	JobLease(ReactiveMongoTemplate mongo, Clock clock) {
+	public JobLease(ReactiveMongoTemplate mongo, Clock clock) {
 		this.mongo = mongo;
 		this.clock = clock;
 	}
 
 	/** True when this instance holds (or just took) the lease on {@code job} for the next {@code duration}. */
-	Mono<Boolean> acquire(String job, Duration duration) {
+	public Mono<Boolean> acquire(String job, Duration duration) {
 		Instant now = this.clock.instant();
 		Query claimable = Query.query(Criteria.where("_id").is(job)
 			.orOperator(Criteria.where("owner").is(this.owner), Criteria.where("expiresAt").lt(now)));
@@ -48,7 +48,7 @@ class JobLease {
 	}
 
 	/** Gives the lease up at once (on a clean shutdown), so another instance or the next start need not wait. */
-	Mono<Void> release(String job) {
+	public Mono<Void> release(String job) {
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(job).and("owner").is(this.owner)),
 				new Update().set("owner", null).set("expiresAt", Instant.EPOCH), COLLECTION).then();
 	}

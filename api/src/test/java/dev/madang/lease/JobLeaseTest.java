@@ -1,4 +1,4 @@
-package dev.madang.indexing;
+package dev.madang.lease;
 
 import java.time.Clock;
 import java.time.Duration;
