@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +183,7 @@ class EventLogCrashTest {
 			}
 			finally {
 				if (!process.isAlive() || !app.healthy()) {
-					List<String> lines = java.nio.file.Files.readAllLines(log);
+					List<String> lines = Files.readAllLines(log);
 					throw new IllegalStateException("The application did not start:\n"
 							+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
 				}
