@@ -1,12 +1,10 @@
 package dev.madang;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.madang.embedded.EmbeddedServices;
 import dev.madang.importing.ImportCommand;
-import dev.madang.indexing.ReindexCommand;
+import dev.madang.search.ReindexCommand;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -17,19 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MadangApplication {
-
-	/**
-	 * Settings for a command-line run ({@code import}, {@code reindex}) with {@code specific} on top: the web layer
-	 * stays (its beans are part of the app) but listens only on a free loopback port; no indexer, demo content or
-	 * demo accounts; quiet logs.
-	 */
-	public static Map<String, Object> commandLineDefaults(Map<String, Object> specific) {
-		Map<String, Object> defaults = new HashMap<>(Map.of("server.port", "0", "server.address", "127.0.0.1",
-				"madang.indexing.enabled", "false", "madang.events.enabled", "false", "madang.seed.enabled", "false", "madang.admin.demo-accounts",
-				"false", "spring.main.banner-mode", "off", "logging.level.root", "warn"));
-		defaults.putAll(specific);
-		return defaults;
-	}
 
 	public static void main(String[] args) {
 		EmbeddedServices embedded = new EmbeddedServices();

@@ -16,7 +16,7 @@ import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
 import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -2,7 +2,7 @@ package dev.madang.area;
 
 import java.util.Locale;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 

@@ -2,7 +2,7 @@ package dev.madang.identity;
 
 import java.util.List;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;

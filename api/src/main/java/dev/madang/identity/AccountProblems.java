@@ -2,7 +2,7 @@ package dev.madang.identity;
 
 import java.util.List;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 

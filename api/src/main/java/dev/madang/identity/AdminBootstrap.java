@@ -1,5 +1,6 @@
 package dev.madang.identity;
 
+import dev.madang.embedded.EmbeddedProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import dev.madang.MadangProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -38,16 +38,19 @@ public class AdminBootstrap implements ApplicationRunner {
 
 	private final AccountService accounts;
 
-	private final MadangProperties properties;
+	private final AdminProperties admin;
 
-	AdminBootstrap(AccountService accounts, MadangProperties properties) {
+	private final EmbeddedProperties embedded;
+
+	AdminBootstrap(AccountService accounts, AdminProperties admin, EmbeddedProperties embedded) {
 		this.accounts = accounts;
-		this.properties = properties;
+		this.admin = admin;
+		this.embedded = embedded;
 	}
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		MadangProperties.Admin admin = this.properties.admin();
+		AdminProperties admin = this.admin;
 		// Start-up, on the main thread: waiting here is what makes the accounts exist before the first request. The
 		// wait is long because a large embedded community keeps the storage busy for a while after start.
 		if (StringUtils.hasText(admin.email()) && StringUtils.hasText(admin.password())) {
@@ -99,7 +102,7 @@ public class AdminBootstrap implements ApplicationRunner {
 	}
 
 	private Path demoFile() {
-		return Path.of(this.properties.embedded().dataDir(), "demo-accounts.txt").toAbsolutePath();
+		return Path.of(this.embedded.dataDir(), "demo-accounts.txt").toAbsolutePath();
 	}
 
 	private static String randomPassword() {

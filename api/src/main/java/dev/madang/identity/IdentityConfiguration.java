@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.madang.MadangProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +39,7 @@ class IdentityConfiguration {
 
 	@Bean
 	BearerTokenAuthenticator bearerTokenAuthenticator(AccessTokens tokens, AccountService accounts,
-			ProviderRoles providerRoles, MadangProperties properties, Clock clock) {
-		MadangProperties.Oidc oidc = properties.oidc();
+			ProviderRoles providerRoles, OidcProperties oidc, Clock clock) {
 		NimbusReactiveJwtDecoder decoder = null;
 		if (StringUtils.hasText(oidc.issuerUri())) {
 			// Discovery happens on first use, so the app starts even while the provider is down.

@@ -5,7 +5,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-import dev.madang.MadangProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -17,9 +16,9 @@ class ProviderRoles {
 
 	private final Map<String, String> groupRoles;
 
-	ProviderRoles(MadangProperties properties) {
-		this.claim = properties.oidc().rolesClaim();
-		this.groupRoles = properties.oidc().groupRoles();
+	ProviderRoles(OidcProperties oidc) {
+		this.claim = oidc.rolesClaim();
+		this.groupRoles = oidc.groupRoles();
 	}
 
 	Set<Role> from(Map<String, Object> claims) {

@@ -5,14 +5,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import dev.madang.MadangProperties;
 import dev.madang.area.AreaRequest;
 import dev.madang.area.ProductAreas;
 import dev.madang.knowledge.DemoArticles;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -39,7 +38,7 @@ class DemoCommunity {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCommunity.class);
 
-	private final MadangProperties.Seed seed;
+	private final SeedProperties seed;
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -60,14 +59,14 @@ class DemoCommunity {
 			"cardano", new String[] { "Cardano", "카르다노" }, "ai", new String[] { "AI", "인공지능" },
 			"everyday", new String[] { "Everyday life", "일상" });
 
-	DemoCommunity(MadangProperties properties, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
+	DemoCommunity(SeedProperties seed, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
 			KoreanQuestionsImport korean, ProductAreas areas, Outbox outbox, java.time.Clock clock,
 			DemoArticles articles) {
 		this.articles = articles;
 		this.areas = areas;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.seed = properties.seed();
+		this.seed = seed;
 		this.mongo = mongo;
 		this.stackExchange = stackExchange;
 		this.korean = korean;

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import dev.madang.MadangApplication;
+import dev.madang.launch.CommandLine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,7 +34,7 @@ public final class ImportCommand {
 			return 2;
 		}
 		// No search node for an import: the indexer is off and nothing connects to this address.
-		app.setDefaultProperties(MadangApplication.commandLineDefaults(
+		app.setDefaultProperties(CommandLine.defaults(
 				Map.of("madang.elasticsearch.url", "http://127.0.0.1:9")));
 		try (ConfigurableApplicationContext context = app.run()) {
 			if ("korean".equals(args[1])) {

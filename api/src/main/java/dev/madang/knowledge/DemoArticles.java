@@ -4,7 +4,7 @@ import dev.madang.identity.AccountService;
 import dev.madang.identity.AdminBootstrap;
 import dev.madang.identity.CurrentUser;
 import dev.madang.thread.ForumThread;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;

@@ -1,5 +1,6 @@
 package dev.madang.knowledge;
 
+import dev.madang.reputation.ReputationProperties;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.madang.MadangProperties;
 import dev.madang.answer.Answer;
 import dev.madang.answer.AnswerService;
 import dev.madang.area.ProductAreas;
@@ -24,7 +24,7 @@ import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -65,7 +65,7 @@ public class KnowledgeBase {
 	private final ProductAreas areas;
 
 	KnowledgeBase(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, MarkdownRenderer markdown,
-			ReputationLedger ledger, Outbox outbox, Clock clock, MadangProperties properties,
+			ReputationLedger ledger, Outbox outbox, Clock clock, ReputationProperties reputation,
 			ProductAreas areas) {
 		this.mongo = mongo;
 		this.areas = areas;
@@ -75,7 +75,7 @@ public class KnowledgeBase {
 		this.ledger = ledger;
 		this.outbox = outbox;
 		this.clock = clock;
-		this.promotionCredit = properties.reputation().answerPromoted();
+		this.promotionCredit = reputation.answerPromoted();
 	}
 
 	/**

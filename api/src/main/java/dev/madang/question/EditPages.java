@@ -16,7 +16,7 @@ import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadEdit;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import dev.madang.validation.VisibleText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;

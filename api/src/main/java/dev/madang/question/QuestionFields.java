@@ -8,7 +8,7 @@ import java.util.Map;
 import dev.madang.area.ProductArea;
 import dev.madang.area.ProductAreas;
 import dev.madang.thread.NewThread;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import jakarta.validation.Validator;
 import reactor.core.publisher.Flux;
 

@@ -2,7 +2,7 @@ package dev.madang.question;
 
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;

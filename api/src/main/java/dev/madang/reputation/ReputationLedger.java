@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import dev.madang.MadangProperties;
 import dev.madang.identity.AccountService;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -39,20 +38,20 @@ public class ReputationLedger {
 
 	private final Clock clock;
 
-	private final MadangProperties.Reputation rules;
+	private final ReputationProperties rules;
 
 	private final Outbox outbox;
 
-	ReputationLedger(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MadangProperties properties,
+	ReputationLedger(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, ReputationProperties rules,
 			Outbox outbox) {
 		this.outbox = outbox;
 		this.mongo = mongo;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.rules = properties.reputation();
+		this.rules = rules;
 	}
 
-	public MadangProperties.Reputation rules() {
+	public ReputationProperties rules() {
 		return this.rules;
 	}
 

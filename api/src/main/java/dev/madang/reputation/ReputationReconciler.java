@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import dev.madang.MadangProperties;
 import dev.madang.identity.AccountService;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -38,15 +37,15 @@ public class ReputationReconciler {
 
 	private final AccountService accounts;
 
-	private final MadangProperties.Reputation rules;
+	private final ReputationProperties rules;
 
 	private final java.time.Clock clock;
 
-	ReputationReconciler(ReactiveMongoTemplate mongo, AccountService accounts, MadangProperties properties,
+	ReputationReconciler(ReactiveMongoTemplate mongo, AccountService accounts, ReputationProperties rules,
 			java.time.Clock clock) {
 		this.mongo = mongo;
 		this.accounts = accounts;
-		this.rules = properties.reputation();
+		this.rules = rules;
 		this.clock = clock;
 	}
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

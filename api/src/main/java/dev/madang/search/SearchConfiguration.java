@@ -2,7 +2,6 @@ package dev.madang.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import dev.madang.MadangProperties;
 import dev.madang.search.index.PostIndex;
 import dev.madang.search.index.SearchClients;
 
@@ -18,8 +17,8 @@ import org.springframework.util.StringUtils;
 class SearchConfiguration {
 
 	@Bean(destroyMethod = "close")
-	RestClientTransport elasticsearchTransport(MadangProperties properties) {
-		String url = properties.elasticsearch().url();
+	RestClientTransport elasticsearchTransport(ElasticsearchProperties elasticsearch) {
+		String url = elasticsearch.url();
 		if (!StringUtils.hasText(url)) {
 			throw new IllegalStateException("madang.elasticsearch.url (MADANG_ELASTICSEARCH_URL) is not set");
 		}
@@ -32,8 +31,8 @@ class SearchConfiguration {
 	}
 
 	@Bean
-	PostIndex postIndex(ElasticsearchAsyncClient client, MadangProperties properties) {
-		return new PostIndex(client, properties.search().indexPrefix());
+	PostIndex postIndex(ElasticsearchAsyncClient client, SearchProperties search) {
+		return new PostIndex(client, search.indexPrefix());
 	}
 
 }

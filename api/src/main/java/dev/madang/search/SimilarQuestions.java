@@ -45,7 +45,7 @@ class SimilarQuestions {
 		return this.threads.find(id).flatMap((thread) -> Mono.fromFuture(() -> this.posts.similar(thread.getTitle(),
 				id, SIZE)))
 			.onErrorMap((failure) -> !(failure instanceof ElasticsearchException)
-					&& !(failure instanceof dev.madang.web.ProblemException), SearchUnavailableException::new);
+					&& !(failure instanceof dev.madang.problem.ProblemException), SearchUnavailableException::new);
 	}
 
 	/**

@@ -1,10 +1,9 @@
 package dev.madang.security;
 
-import dev.madang.MadangProperties;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.CurrentUsers;
 import dev.madang.identity.Role;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -26,14 +25,10 @@ public class AccessRules {
 
 	private final CurrentUsers currentUsers;
 
-	private final MadangProperties.Privileges thresholds;
+	private final PrivilegeProperties thresholds;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	AccessRules(CurrentUsers currentUsers, MadangProperties properties) {
-		this(currentUsers, properties.privileges());
-	}
-
-	AccessRules(CurrentUsers currentUsers, MadangProperties.Privileges thresholds) {
+	AccessRules(CurrentUsers currentUsers, PrivilegeProperties thresholds) {
 		this.currentUsers = currentUsers;
 		this.thresholds = thresholds;
 	}

@@ -3,10 +3,9 @@ package dev.madang.security;
 import java.time.Duration;
 import java.util.Set;
 
-import dev.madang.MadangProperties;
 import dev.madang.identity.MadangPrincipal;
-import dev.madang.web.ClientAddress;
-import dev.madang.web.ProblemException;
+import dev.madang.site.ClientAddress;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -34,11 +33,11 @@ class RateLimitFilters {
 
 	private final RateLimiter limiter;
 
-	private final MadangProperties.RateLimits limits;
+	private final RateLimitProperties limits;
 
-	RateLimitFilters(RateLimiter limiter, MadangProperties properties) {
+	RateLimitFilters(RateLimiter limiter, RateLimitProperties limits) {
 		this.limiter = limiter;
-		this.limits = properties.rateLimits();
+		this.limits = limits;
 	}
 
 	/** Before authentication: attempts to sign in (form or HTTP Basic) and to sign up, per IP. */

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import dev.madang.identity.BearerTokenAuthenticator;
 import dev.madang.identity.Role;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;

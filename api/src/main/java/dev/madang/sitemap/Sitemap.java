@@ -7,7 +7,7 @@ import dev.madang.knowledge.KnowledgeBase;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadStatus;
-import dev.madang.web.PublicUrls;
+import dev.madang.site.PublicUrls;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import dev.madang.identity.CurrentUser;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

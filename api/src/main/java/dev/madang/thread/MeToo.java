@@ -2,7 +2,7 @@ package dev.madang.thread;
 
 import java.time.Clock;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.dao.DuplicateKeyException;

@@ -2,7 +2,7 @@ package dev.madang.thread;
 
 import dev.madang.area.ProductArea;
 import dev.madang.area.ProductAreas;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Controller;

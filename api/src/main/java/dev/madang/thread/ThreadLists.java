@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 

@@ -1,6 +1,6 @@
 package dev.madang.thread;
 
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 
 import org.springframework.http.HttpStatus;
 

@@ -20,7 +20,7 @@ public enum ThreadOrder {
 			return valueOf(name.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new dev.madang.web.ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "unknown-sort",
+			throw new dev.madang.problem.ProblemException(org.springframework.http.HttpStatus.BAD_REQUEST, "unknown-sort",
 					"Unknown sort", "Sort by newest, active, unanswered or top.");
 		}
 	}

@@ -21,7 +21,7 @@ import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
 import dev.madang.security.AccessRules;
 import dev.madang.tag.TagRegistry;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 
 import reactor.core.publisher.Mono;
 

@@ -1,8 +1,8 @@
 package dev.madang.vote;
 
+import dev.madang.reputation.ReputationProperties;
 import java.time.Clock;
 
-import dev.madang.MadangProperties;
 import dev.madang.answer.AnswerService;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
@@ -13,7 +13,7 @@ import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
 import dev.madang.post.PostProblems;
 import dev.madang.thread.ThreadService;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -108,7 +108,7 @@ public class VoteService {
 
 	/** The reputation a vote of {@code value} is worth to the post's author and to the voter. */
 	private Mono<Points> points(PostType type, String authorId, int value) {
-		MadangProperties.Reputation rules = this.ledger.rules();
+		ReputationProperties rules = this.ledger.rules();
 		if (value > 0) {
 			int earned = (type == PostType.QUESTION) ? rules.questionUpvoted() : rules.answerUpvoted();
 			return this.ledger.reserveVotePoints(authorId, earned)

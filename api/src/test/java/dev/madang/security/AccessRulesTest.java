@@ -3,10 +3,9 @@ package dev.madang.security;
 import java.util.EnumSet;
 import java.util.Set;
 
-import dev.madang.MadangProperties;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
-import dev.madang.web.ProblemException;
+import dev.madang.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +13,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class AccessRulesTest {
 
-	private final AccessRules rules = new AccessRules(null, new MadangProperties.Privileges(15, 50, 125, 300, 2000));
+	private final AccessRules rules = new AccessRules(null, new PrivilegeProperties(15, 50, 125, 300, 2000));
 
 	@Test
 	void reputationUnlocksPrivilegesAtTheConfiguredThresholds() {
