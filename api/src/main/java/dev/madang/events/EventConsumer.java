@@ -19,6 +19,11 @@ public interface EventConsumer {
 		return true;
 	}
 
+	/** True when the consumer reports its own failures (the dispatcher then only retries, quietly). */
+	default boolean reportsOwnFailures() {
+		return false;
+	}
+
 	default boolean wants(DomainEvent event) {
 		return true;
 	}

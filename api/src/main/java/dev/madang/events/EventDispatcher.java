@@ -28,6 +28,8 @@ class EventDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
+	private static final int QUIET_FAILURES = 3;
+
 	private final List<EventConsumer> consumers;
 
 	private final EventLog events;
@@ -180,7 +182,7 @@ class EventDispatcher implements SmartLifecycle {
 	}
 
 	private void recovered(EventConsumer consumer, Progress state) {
-		if (state.failures > 0) {
+		if (state.failures >= QUIET_FAILURES && !consumer.reportsOwnFailures()) {
 			log.info("Event consumer {} resumed after {} failed attempts", consumer.name(), state.failures);
 		}
 		state.failures = 0;
@@ -196,11 +198,18 @@ class EventDispatcher implements SmartLifecycle {
 			wait = this.settings.maxBackoff();
 		}
 		state.nextAttemptAt = this.clock.instant().plus(wait);
+		// A blip (a node restarting) retries quietly; a consumer failing again and again is worth a warning, once per
+		// kind of failure.
 		String message = failure.toString();
-		if (!message.equals(state.lastReported)) {
-			log.warn("Event consumer {} failed, retrying in {} ms: {}", consumer.name(), wait.toMillis(), message);
+		if (!consumer.reportsOwnFailures() && state.failures >= QUIET_FAILURES
+				&& !message.equals(state.lastReported)) {
+			log.warn("Event consumer {} failed {} times, retrying in {} ms: {}", consumer.name(), state.failures,
+					wait.toMillis(), message);
+			state.lastReported = message;
 		}
-		state.lastReported = message;
+		else {
+			log.debug("Event consumer {} failed, retrying in {} ms: {}", consumer.name(), wait.toMillis(), message);
+		}
 	}
 
 	private static String leaseName(EventConsumer consumer) {

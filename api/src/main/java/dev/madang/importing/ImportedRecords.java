@@ -6,6 +6,7 @@ import dev.madang.tag.TagRegistry;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
+import dev.madang.thread.ThreadService;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -27,9 +28,12 @@ class ImportedRecords {
 
 	private final Outbox outbox;
 
+	private final ThreadService threads;
+
 	private final Clock clock;
 
-	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags, Outbox outbox, Clock clock) {
+	ImportedRecords(ReactiveMongoTemplate mongo, TagRegistry tags, Outbox outbox, Clock clock, ThreadService threads) {
+		this.threads = threads;
 		this.mongo = mongo;
 		this.tags = tags;
 		this.outbox = outbox;
@@ -41,7 +45,7 @@ class ImportedRecords {
 	 * and {@code questions.imported} is recorded, so the indexer sweeps for the new threads at once.
 	 */
 	Mono<Void> finish(String site) {
-		return this.tags.registerInUse("import:" + site)
+		return this.tags.registerInUse(this.threads.tagsInUse(), "import:" + site)
 			.then(this.outbox.publish(DomainEvent.of(EventType.QUESTIONS_IMPORTED, site, null, null,
 					this.clock.instant(), "site", site)));
 	}

@@ -4,16 +4,13 @@ import dev.madang.identity.AccountService;
 import dev.madang.identity.AdminBootstrap;
 import dev.madang.identity.CurrentUser;
 import dev.madang.thread.ForumThread;
+import dev.madang.thread.ThreadService;
 import dev.madang.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,12 +28,12 @@ public class DemoArticles {
 
 	private final AccountService accounts;
 
-	private final ReactiveMongoTemplate mongo;
+	private final ThreadService threads;
 
-	DemoArticles(KnowledgeBase knowledgeBase, AccountService accounts, ReactiveMongoTemplate mongo) {
+	DemoArticles(KnowledgeBase knowledgeBase, AccountService accounts, ThreadService threads) {
 		this.knowledgeBase = knowledgeBase;
 		this.accounts = accounts;
-		this.mongo = mongo;
+		this.threads = threads;
 	}
 
 	/** Publishes articles from the threads whose import keys match the patterns (each a source of the demo). */
@@ -54,9 +51,7 @@ public class DemoArticles {
 	}
 
 	private Flux<ForumThread> bestSolved(String importKeyPattern) {
-		return this.mongo.find(Query.query(Criteria.where("importKey").regex(importKeyPattern)
-			.and("acceptedAnswerId").ne(null)).with(Sort.by(Sort.Direction.DESC, "score")).limit(PER_SOURCE),
-				ForumThread.class);
+		return this.threads.bestSolvedImported(importKeyPattern, PER_SOURCE);
 	}
 
 }

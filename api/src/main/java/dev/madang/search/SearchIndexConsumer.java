@@ -36,6 +36,12 @@ class SearchIndexConsumer implements EventConsumer {
 		return false;
 	}
 
+	/** The indexer logs Elasticsearch's failures itself, once, and shows them in the health check. */
+	@Override
+	public boolean reportsOwnFailures() {
+		return true;
+	}
+
 	@Override
 	public boolean wants(DomainEvent event) {
 		return event.threadId() != null || event.type().startsWith("article.")

@@ -4,18 +4,13 @@ import java.time.Instant;
 
 import dev.madang.knowledge.ArticleFilter;
 import dev.madang.knowledge.KnowledgeBase;
-import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
-import dev.madang.thread.ThreadStatus;
+import dev.madang.thread.ThreadService;
 import dev.madang.site.PublicUrls;
 import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,11 +27,11 @@ class Sitemap {
 
 	private final KnowledgeBase knowledgeBase;
 
-	private final ReactiveMongoTemplate mongo;
+	private final ThreadService threads;
 
-	Sitemap(KnowledgeBase knowledgeBase, ReactiveMongoTemplate mongo) {
+	Sitemap(KnowledgeBase knowledgeBase, ThreadService threads) {
 		this.knowledgeBase = knowledgeBase;
-		this.mongo = mongo;
+		this.threads = threads;
 	}
 
 	@GetMapping(path = "/sitemap.xml", produces = MediaType.APPLICATION_XML_VALUE)
@@ -44,11 +39,7 @@ class Sitemap {
 		String base = PublicUrls.base(exchange);
 		Flux<String> articles = this.knowledgeBase.list(ArticleFilter.forReaders(null, null), null, MAX_URLS)
 			.map((article) -> url(base + PublicUrls.encoded(article.path()), article.getPublished().publishedAt()));
-		Query threads = Query.query(Criteria.where("status").ne(ThreadStatus.DELETED))
-			.with(Sort.by(Sort.Direction.DESC, "lastActivityAt"))
-			.limit(MAX_URLS);
-		threads.fields().include("title").include("lastActivityAt");
-		Flux<String> questions = this.mongo.find(threads, ForumThread.class)
+		Flux<String> questions = this.threads.latestActivity(MAX_URLS)
 			.map((thread) -> url(base + PublicUrls.encoded(Slugs.threadPath(thread.getId(), thread.getTitle())), thread.getLastActivityAt()));
 		return Flux.concat(Flux.just(url(base + "/kb", null), url(base + "/", null)), articles, questions)
 			.take(MAX_URLS)

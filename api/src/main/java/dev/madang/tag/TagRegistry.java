@@ -14,12 +14,10 @@ import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.bson.Document;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
@@ -76,14 +74,11 @@ public class TagRegistry {
 	}
 
 	/**
-	 * Registers every tag found on questions (after an import, and once for communities from before tags were
-	 * registered); returns how many tags are in use.
+	 * Registers the tags found on questions (after an import, and once for communities from before tags were
+	 * registered; the questions' owner finds them); returns how many there are.
 	 */
-	public Mono<Integer> registerInUse(String createdBy) {
-		return this.mongo.aggregate(Aggregation.newAggregation(Aggregation.unwind("tags"), Aggregation.group("tags")),
-				"threads", Document.class)
-			.map((group) -> group.getString("_id"))
-			.filter((name) -> name != null && !name.isBlank())
+	public Mono<Integer> registerInUse(Flux<String> inUse, String createdBy) {
+		return inUse.filter((name) -> name != null && !name.isBlank())
 			.collectList()
 			.flatMap((names) -> register(names, createdBy).thenReturn(names.size()));
 	}

@@ -23,10 +23,13 @@ import dev.madang.security.AccessRules;
 import dev.madang.tag.TagRegistry;
 import dev.madang.problem.ProblemException;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -114,8 +117,31 @@ public class ThreadService {
 			.then(find(threadId));
 	}
 
+	/** Every tag on a question, once each. */
+	public Flux<String> tagsInUse() {
+		return this.mongo.aggregate(Aggregation.newAggregation(Aggregation.unwind("tags"), Aggregation.group("tags")),
+				ForumThread.class, org.bson.Document.class)
+			.map((group) -> group.getString("_id"));
+	}
+
+	/** The visible threads with the latest activity, title and activity time only (for the sitemap). */
+	public Flux<ForumThread> latestActivity(int limit) {
+		Query query = Query.query(Criteria.where("status").ne(ThreadStatus.DELETED))
+			.with(Sort.by(Sort.Direction.DESC, "lastActivityAt"))
+			.limit(limit);
+		query.fields().include("title").include("lastActivityAt");
+		return this.mongo.find(query, ForumThread.class);
+	}
+
+	/** Solved threads imported under keys matching {@code importKeyPattern}, highest score first. */
+	public Flux<ForumThread> bestSolvedImported(String importKeyPattern, int limit) {
+		return this.mongo.find(Query.query(Criteria.where("importKey").regex(importKeyPattern)
+			.and("acceptedAnswerId").ne(null)).with(Sort.by(Sort.Direction.DESC, "score")).limit(limit),
+				ForumThread.class);
+	}
+
 	/** The threads with these ids (missing ids are skipped). */
-	public reactor.core.publisher.Flux<ForumThread> findAll(java.util.Collection<String> ids) {
+	public Flux<ForumThread> findAll(java.util.Collection<String> ids) {
 		return this.threads.findAllById(ids);
 	}
 

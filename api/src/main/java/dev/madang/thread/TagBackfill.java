@@ -1,4 +1,6 @@
-package dev.madang.tag;
+package dev.madang.thread;
+
+import dev.madang.tag.TagRegistry;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,15 +21,18 @@ class TagBackfill {
 
 	private final TagRegistry registry;
 
-	TagBackfill(TagRegistry registry) {
+	private final ThreadService threads;
+
+	TagBackfill(TagRegistry registry, ThreadService threads) {
 		this.registry = registry;
+		this.threads = threads;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void backfill() {
 		this.registry.count()
 			.filter((count) -> count == 0)
-			.flatMap((none) -> this.registry.registerInUse("backfill"))
+			.flatMap((none) -> this.registry.registerInUse(this.threads.tagsInUse(), "backfill"))
 			.filter((registered) -> registered > 0)
 			.doOnNext((registered) -> log.info("Registered {} tags already in use", registered))
 			.onErrorResume((failure) -> {
