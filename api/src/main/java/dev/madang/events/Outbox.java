@@ -135,6 +135,23 @@ public class Outbox {
 			});
 	}
 
+	/**
+	 * Relays whatever the stored document's outbox holds: after an upsert that records its event only when it inserts
+	 * ({@code $setOnInsert}), an event is there exactly when this write created the document (or a crash left one).
+	 */
+	public Mono<Void> relayStored(Class<?> type, Document stored) {
+		List<Document> entries = stored.getList(FIELD, Document.class);
+		if (entries == null || entries.isEmpty()) {
+			return Mono.empty();
+		}
+		return relay(this.mongo.getCollectionName(type), stored.get("_id"), entries.stream().map(Outbox::eventOf).toList());
+	}
+
+	/** Adds the event to an upsert so that it is stored only if the upsert inserts the document. */
+	public static Update onInsert(Update update, DomainEvent event) {
+		return update.setOnInsert(FIELD, List.of(entry(event)));
+	}
+
 	/** Entity ids that are object ids in string form are stored as object ids (as Spring Data stores them). */
 	private static Object storedId(Object id) {
 		return (id instanceof String text && ObjectId.isValid(text)) ? new ObjectId(text) : id;

@@ -11,6 +11,7 @@ import dev.madang.knowledge.DemoArticles;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
+import dev.madang.thread.ThreadImports;
 import dev.madang.problem.ProblemException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,10 +21,6 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
@@ -40,7 +37,7 @@ class DemoCommunity {
 
 	private final SeedProperties seed;
 
-	private final ReactiveMongoTemplate mongo;
+	private final ThreadImports threads;
 
 	private final StackExchangeImport stackExchange;
 
@@ -59,7 +56,7 @@ class DemoCommunity {
 			"cardano", new String[] { "Cardano", "카르다노" }, "ai", new String[] { "AI", "인공지능" },
 			"everyday", new String[] { "Everyday life", "일상" });
 
-	DemoCommunity(SeedProperties seed, ReactiveMongoTemplate mongo, StackExchangeImport stackExchange,
+	DemoCommunity(SeedProperties seed, ThreadImports threads, StackExchangeImport stackExchange,
 			KoreanQuestionsImport korean, ProductAreas areas, Outbox outbox, java.time.Clock clock,
 			DemoArticles articles) {
 		this.articles = articles;
@@ -67,7 +64,7 @@ class DemoCommunity {
 		this.outbox = outbox;
 		this.clock = clock;
 		this.seed = seed;
-		this.mongo = mongo;
+		this.threads = threads;
 		this.stackExchange = stackExchange;
 		this.korean = korean;
 	}
@@ -77,8 +74,8 @@ class DemoCommunity {
 		if (!this.seed.enabled()) {
 			return;
 		}
-		this.mongo.count(new Query(), "threads")
-			.filter((count) -> count == 0)
+		this.threads.none()
+			.filter(Boolean::booleanValue)
 			.flatMap((empty) -> Mono.usingWhen(Mono.fromCallable(this::dataFolder).subscribeOn(Schedulers.boundedElastic()),
 					this::load, this::cleanUp))
 			.onErrorResume((failure) -> {
@@ -136,10 +133,7 @@ class DemoCommunity {
 		String nameKo = DEMO_AREAS.getOrDefault(slug, new String[] { slug, null })[1];
 		return this.areas.create(new AreaRequest(slug, name, nameKo, false))
 			.onErrorResume(ProblemException.class, (exists) -> Mono.empty())
-			.then(this.mongo.updateMulti(Query.query(Criteria.where("importKey").regex(importKeyPattern)
-				.and("productArea").is(null)),
-					// A new version, so questions indexed before they got their area are indexed again with it.
-					new Update().set("productArea", slug).inc("version", 1).set("indexPending", true), "threads"))
+			.then(this.threads.fileUnder(importKeyPattern, slug))
 			.then(this.outbox.publish(DomainEvent.of(EventType.QUESTIONS_IMPORTED, "demo:" + slug, null, null,
 					this.clock.instant(), "site", site, "area", slug)));
 	}

@@ -1,5 +1,9 @@
 package dev.madang.importing;
 
+import dev.madang.answer.AnswerImport;
+import dev.madang.answer.AnswerImports;
+import dev.madang.thread.QuestionImport;
+import dev.madang.thread.ThreadImports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,10 +22,6 @@ import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,23 +36,23 @@ public class KoreanQuestionsImport {
 
 	private static final List<String> LABEL_TAGS = List.of("일상", "이별", "사랑");
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final AccountService accounts;
 
 	private final Clock clock;
 
-	private final MarkdownRenderer markdown;
-
 	private final ImportedRecords records;
 
-	KoreanQuestionsImport(ReactiveMongoTemplate mongo, AccountService accounts, Clock clock, MarkdownRenderer markdown,
-			ImportedRecords records) {
-		this.markdown = markdown;
+	private final ThreadImports threads;
+
+	private final AnswerImports answers;
+
+	KoreanQuestionsImport(AccountService accounts, Clock clock, ImportedRecords records, ThreadImports threads,
+			AnswerImports answers) {
 		this.records = records;
-		this.mongo = mongo;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.threads = threads;
+		this.answers = answers;
 	}
 
 	/** Imports up to {@code limit} pairs from {@code csv}; returns how many questions now exist from it. */
@@ -82,36 +82,14 @@ public class KoreanQuestionsImport {
 		List<String> tags = List.of(LABEL_TAGS.get(Math.max(0, Math.min(2, parse(label)))));
 		Attribution source = new Attribution(SITE, "https://github.com/songys/Chatbot_data", "Youngsook Song",
 				"MIT");
-		Update question = new Update().setOnInsert("title", fields[0].strip())
-			.setOnInsert("language", Language.of(fields[0]))
-			.setOnInsert("body", fields[0].strip())
-			.setOnInsert("bodyHtml", this.markdown.toSafeHtml(fields[0].strip()))
-			.setOnInsert("bodyFormat", "markdown")
-			.setOnInsert("tags", tags)
-			.setOnInsert("authorId", askerId)
-			.setOnInsert("score", 0)
-			.setOnInsert("source", source)
-			.setOnInsert("createdAt", asked)
-			.setOnInsert("updatedAt", asked)
-			.setOnInsert("lastActivityAt", asked)
-			.setOnInsert("version", 1L)
-			.setOnInsert("indexPending", true)
-			.setOnInsert("indexedVersion", 0L);
 		Instant answered = asked.plus(Duration.ofMinutes(3));
-		return this.records.upsert("threads", "ko-chatbot:" + line, question).flatMap((threadId) -> this.records.upsert("answers",
-				"ko-chatbot:" + line + ":answer", new Update().setOnInsert("threadId", threadId)
-					.setOnInsert("authorId", helperId)
-					.setOnInsert("body", fields[1].strip())
-					.setOnInsert("bodyHtml", this.markdown.toSafeHtml(fields[1].strip()))
-					.setOnInsert("bodyFormat", "markdown")
-					.setOnInsert("score", 0)
-					.setOnInsert("createdAt", answered)
-					.setOnInsert("updatedAt", answered))
-			.flatMap((answerId) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-					new Update().set("answerCount", 1).set("answerIds", List.of(answerId)).set("firstAnswerAt", answered)
-						.set("acceptedAnswerId", answerId)
-						.set("status", ThreadStatus.SOLVED).set("solvedAt", answered), "threads"))
-			.thenReturn(threadId));
+		String key = "ko-chatbot:" + line;
+		return this.threads.question(new QuestionImport(key, fields[0].strip(), fields[0].strip(), "markdown", tags,
+				askerId, 0, source, asked, asked))
+			.flatMap((threadId) -> this.answers.answer(new AnswerImport(key + ":answer", threadId, helperId,
+					fields[1].strip(), "markdown", 0, answered))
+				.flatMap((answerId) -> this.threads.answered(threadId, List.of(answerId), answered, answerId, answered))
+				.thenReturn(threadId));
 	}
 
 	/** Splits one CSV line (fields may be quoted, with "" for a quote). */

@@ -1,5 +1,11 @@
 package dev.madang.importing;
 
+import dev.madang.answer.AnswerImport;
+import dev.madang.answer.AnswerImports;
+import dev.madang.comment.CommentImport;
+import dev.madang.comment.CommentImports;
+import dev.madang.thread.QuestionImport;
+import dev.madang.thread.ThreadImports;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -45,23 +51,26 @@ public class StackExchangeImport {
 
 	private static final int CONCURRENCY = 8;
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final AccountService accounts;
 
 	private final ReputationLedger ledger;
 
-	private final MarkdownRenderer markdown;
-
 	private final ImportedRecords records;
 
-	StackExchangeImport(ReactiveMongoTemplate mongo, AccountService accounts, ReputationLedger ledger,
-			MarkdownRenderer markdown, ImportedRecords records) {
-		this.markdown = markdown;
+	private final ThreadImports threads;
+
+	private final AnswerImports answers;
+
+	private final CommentImports comments;
+
+	StackExchangeImport(AccountService accounts, ReputationLedger ledger, ImportedRecords records,
+			ThreadImports threads, AnswerImports answers, CommentImports comments) {
 		this.records = records;
-		this.mongo = mongo;
 		this.accounts = accounts;
 		this.ledger = ledger;
+		this.threads = threads;
+		this.answers = answers;
+		this.comments = comments;
 	}
 
 	/**
@@ -110,26 +119,13 @@ public class StackExchangeImport {
 		Instant created = date(row, "CreationDate");
 		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
 		return author(run, row).flatMap((authorId) -> {
-			Update create = new Update().setOnInsert("title", row.getOrDefault("Title", "(untitled)"))
-				.setOnInsert("language", Language.of(row.get("Title")))
-				.setOnInsert("body", row.getOrDefault("Body", ""))
-				.setOnInsert("bodyHtml", this.markdown.render(row.getOrDefault("Body", ""), "html"))
-				.setOnInsert("bodyFormat", "html")
-				.setOnInsert("tags", tags(row.get("Tags")))
-				.setOnInsert("authorId", authorId)
-				.setOnInsert("status", ThreadStatus.OPEN)
-				.setOnInsert("score", score)
-				.setOnInsert("importedScore", score)
-				.setOnInsert("source", new Attribution(run.site, "https://" + run.site + "/q/" + id,
-						row.getOrDefault("OwnerDisplayName", run.names.getOrDefault(ownerKey(row), "anonymous")),
-						row.getOrDefault("ContentLicense", "CC BY-SA")))
-				.setOnInsert("createdAt", created)
-				.setOnInsert("updatedAt", created)
-				.setOnInsert("lastActivityAt", date(row, "LastActivityDate"))
-				.setOnInsert("version", 1L)
-				.setOnInsert("indexPending", true)
-				.setOnInsert("indexedVersion", 0L);
-			return this.records.upsert("threads", key(run, "post", id), create).doOnNext((threadId) -> {
+			QuestionImport question = new QuestionImport(key(run, "post", id), row.getOrDefault("Title", "(untitled)"),
+					row.getOrDefault("Body", ""), "html", tags(row.get("Tags")), authorId, score,
+					new Attribution(run.site, "https://" + run.site + "/q/" + id,
+							row.getOrDefault("OwnerDisplayName", run.names.getOrDefault(ownerKey(row), "anonymous")),
+							row.getOrDefault("ContentLicense", "CC BY-SA")),
+					created, date(row, "LastActivityDate"));
+			return this.threads.question(question).doOnNext((threadId) -> {
 				run.questions.put(id, threadId);
 				if (row.get("AcceptedAnswerId") != null) {
 					run.acceptedAnswerOf.put(id, row.get("AcceptedAnswerId"));
@@ -145,16 +141,8 @@ public class StackExchangeImport {
 		}
 		Instant created = date(row, "CreationDate");
 		int score = Integer.parseInt(row.getOrDefault("Score", "0"));
-		return author(run, row).flatMap((authorId) -> this.records.upsert("answers", key(run, "post", row.get("Id")),
-				new Update().setOnInsert("threadId", threadId)
-					.setOnInsert("authorId", authorId)
-					.setOnInsert("body", row.getOrDefault("Body", ""))
-					.setOnInsert("bodyHtml", this.markdown.render(row.getOrDefault("Body", ""), "html"))
-					.setOnInsert("bodyFormat", "html")
-					.setOnInsert("score", score)
-					.setOnInsert("importedScore", score)
-					.setOnInsert("createdAt", created)
-					.setOnInsert("updatedAt", created)))
+		return author(run, row).flatMap((authorId) -> this.answers.answer(new AnswerImport(key(run, "post", row.get("Id")),
+				threadId, authorId, row.getOrDefault("Body", ""), "html", score, created)))
 			.doOnNext((answerId) -> run.answers.put(row.get("Id"), new ImportedAnswer(answerId, row.get("ParentId"), created)))
 			.then();
 	}
@@ -167,17 +155,13 @@ public class StackExchangeImport {
 		Progress progress = new Progress(run.console, run.site + " solutions", run.questions.size());
 		return Flux.fromIterable(run.questions.entrySet()).flatMap((question) -> {
 			List<ImportedAnswer> answers = byQuestion.getOrDefault(question.getKey(), List.of());
-			Update update = new Update().set("answerCount", answers.size())
-				.set("answerIds", answers.stream().map(ImportedAnswer::id).sorted().toList());
-			answers.stream().map(ImportedAnswer::createdAt).min(Instant::compareTo)
-				.ifPresent((first) -> update.set("firstAnswerAt", first).set("status", ThreadStatus.ANSWERED));
+			Instant first = answers.stream().map(ImportedAnswer::createdAt).min(Instant::compareTo).orElse(null);
 			ImportedAnswer accepted = run.answers.get(run.acceptedAnswerOf.getOrDefault(question.getKey(), ""));
 			if (accepted != null) {
 				run.accepted.incrementAndGet();
-				update.set("acceptedAnswerId", accepted.id()).set("status", ThreadStatus.SOLVED).set("solvedAt",
-						accepted.createdAt());
 			}
-			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(question.getValue())), update, "threads")
+			return this.threads.answered(question.getValue(), answers.stream().map(ImportedAnswer::id).sorted().toList(),
+					first, (accepted != null) ? accepted.id() : null, (accepted != null) ? accepted.createdAt() : null)
 				.doOnTerminate(progress::step);
 		}, CONCURRENCY).then(Mono.fromRunnable(progress::finish));
 	}
@@ -193,8 +177,7 @@ public class StackExchangeImport {
 				return Mono.empty();
 			}
 			run.duplicates.incrementAndGet();
-			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(duplicate)),
-					new Update().addToSet("duplicateOf", original), "threads");
+			return this.threads.duplicateOf(duplicate, original);
 		}, CONCURRENCY).then();
 	}
 
@@ -220,13 +203,9 @@ public class StackExchangeImport {
 			String name = row.getOrDefault("UserDisplayName", run.names.getOrDefault(user, "user" + user));
 			Instant created = date(row, "CreationDate");
 			return person(run, user, name, created)
-				.flatMap((authorId) -> this.records.upsert("comments", key(run, "comment", row.get("Id")),
-						new Update().setOnInsert("threadId", threadId)
-							.setOnInsert("answerId", (answer != null) ? answer.id() : null)
-							.setOnInsert("authorId", authorId)
-							.setOnInsert("authorName", run.names.getOrDefault(user, name))
-							.setOnInsert("body", text.strip())
-							.setOnInsert("createdAt", created)))
+				.flatMap((authorId) -> this.comments.comment(new CommentImport(key(run, "comment", row.get("Id")),
+						threadId, (answer != null) ? answer.id() : null, authorId, run.names.getOrDefault(user, name),
+						text.strip(), created)))
 				.doOnNext((commentId) -> {
 					run.comments.incrementAndGet();
 					byThread.computeIfAbsent(threadId, (id) -> java.util.Collections.synchronizedList(new ArrayList<>()))
@@ -234,8 +213,7 @@ public class StackExchangeImport {
 				});
 		}, CONCURRENCY)
 			.thenMany(Flux.defer(() -> Flux.fromIterable(byThread.entrySet())))
-			.flatMap((thread) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(thread.getKey())),
-					new Update().addToSet("commentIds").each(thread.getValue().toArray()), "threads"), CONCURRENCY)
+			.flatMap((thread) -> this.threads.listComments(thread.getKey(), thread.getValue()), CONCURRENCY)
 			.then(Mono.fromRunnable(progress::finish));
 	}
 

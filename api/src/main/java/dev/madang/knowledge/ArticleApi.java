@@ -47,8 +47,14 @@ class ArticleApi {
 
 	private final CurrentUsers currentUsers;
 
+	private final ArticlePromotion promotion;
+
+	private final ArticleVersions versions;
+
 	ArticleApi(KnowledgeBase knowledgeBase, Helpfulness helpfulness, Deflections deflections,
-			CurrentUsers currentUsers) {
+			CurrentUsers currentUsers, ArticlePromotion promotion, ArticleVersions versions) {
+		this.promotion = promotion;
+		this.versions = versions;
 		this.knowledgeBase = knowledgeBase;
 		this.helpfulness = helpfulness;
 		this.deflections = deflections;
@@ -73,7 +79,7 @@ class ArticleApi {
 	@Operation(summary = "Promote a solved thread: a draft from its question and accepted answer (staff)")
 	Mono<ResponseEntity<ArticleView>> promote(@Valid @RequestBody PromoteRequest request) {
 		return this.currentUsers.current()
-			.flatMap((staff) -> this.knowledgeBase.promote(staff, request.threadId(),
+			.flatMap((staff) -> this.promotion.promote(staff, request.threadId(),
 					new Promotion(request.locale(), request.answerIds())))
 			.map((article) -> ResponseEntity.created(URI.create("/api/v1/articles/" + article.getId()))
 				.body(ArticleView.of(article, true)));
@@ -120,13 +126,13 @@ class ArticleApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Start the article's version in another language, linked as its translation (staff)")
 	Mono<ArticleView> translate(@PathVariable String id, @Valid @RequestBody TranslationRequest request) {
-		return staff((user) -> this.knowledgeBase.translate(user, id, request.locale()));
+		return staff((user) -> this.promotion.translate(user, id, request.locale()));
 	}
 
 	@GetMapping("/{id}/versions")
 	@Operation(summary = "The published versions, newest first (staff)")
 	Mono<List<VersionSummary>> versions(@PathVariable String id) {
-		return this.knowledgeBase.versions(id).map((versions) -> versions.stream()
+		return this.versions.versions(id).map((versions) -> versions.stream()
 			.map((version) -> new VersionSummary(version.number(), version.title(), version.publishedBy(),
 					version.publishedAt()))
 			.toList());
@@ -135,13 +141,13 @@ class ArticleApi {
 	@GetMapping("/{id}/versions/{number}")
 	@Operation(summary = "One published version (staff)")
 	Mono<PublishedVersion> version(@PathVariable String id, @PathVariable int number) {
-		return this.knowledgeBase.find(id).flatMap((article) -> this.knowledgeBase.version(article, number));
+		return this.knowledgeBase.find(id).flatMap((article) -> this.versions.version(article, number));
 	}
 
 	@GetMapping("/{id}/diff")
 	@Operation(summary = "What changed between two published versions; 0 stands for the working copy (staff)")
 	Mono<RevisionDiff> diff(@PathVariable String id, @RequestParam @Min(0) int from, @RequestParam @Min(0) int to) {
-		return this.knowledgeBase.diff(id, from, to);
+		return this.versions.diff(id, from, to);
 	}
 
 	@PostMapping("/{id}/versions/{number}/restore")

@@ -30,7 +30,10 @@ public class DemoArticles {
 
 	private final ThreadService threads;
 
-	DemoArticles(KnowledgeBase knowledgeBase, AccountService accounts, ThreadService threads) {
+	private final ArticlePromotion promotion;
+
+	DemoArticles(KnowledgeBase knowledgeBase, AccountService accounts, ThreadService threads, ArticlePromotion promotion) {
+		this.promotion = promotion;
 		this.knowledgeBase = knowledgeBase;
 		this.accounts = accounts;
 		this.threads = threads;
@@ -42,7 +45,7 @@ public class DemoArticles {
 			.map(CurrentUser::of)
 			.flatMapMany((staff) -> Flux.fromArray(importKeyPatterns)
 				.concatMap(this::bestSolved)
-				.concatMap((thread) -> this.knowledgeBase.promote(staff, thread.getId(), Promotion.of(null))
+				.concatMap((thread) -> this.promotion.promote(staff, thread.getId(), Promotion.of(null))
 					.flatMap((draft) -> this.knowledgeBase.publish(staff, draft.getId()))
 					.onErrorResume(ProblemException.class, (refused) -> Mono.empty())))
 			.count()

@@ -39,8 +39,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The knowledge base's rules: promoting a solved thread into a draft, editing the working copy, review, publishing
- * numbered versions, archiving, restoring an old version, translations, and the "source changed" flag. Every change is
+ * The knowledge base's rules: editing the working copy, review, publishing numbered versions, archiving, restoring an
+ * old version, and the "source changed" flag; promotion and translations are {@link ArticlePromotion}, the published
+ * versions {@link ArticleVersions}. Every change is
  * one conditional update of the article, so racing staff get a 409 instead of overwriting each other.
  */
 @Service
@@ -52,8 +53,6 @@ public class KnowledgeBase {
 
 	private final AnswerService answers;
 
-	private final MarkdownRenderer markdown;
-
 	private final ReputationLedger ledger;
 
 	private final Outbox outbox;
@@ -64,76 +63,23 @@ public class KnowledgeBase {
 
 	private final ProductAreas areas;
 
+	private final ArticleVersions history;
+
+	private final MarkdownRenderer markdown;
+
 	KnowledgeBase(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, MarkdownRenderer markdown,
-			ReputationLedger ledger, Outbox outbox, Clock clock, ReputationProperties reputation,
-			ProductAreas areas) {
+			ReputationLedger ledger, Outbox outbox, Clock clock, ReputationProperties reputation, ProductAreas areas,
+			ArticleVersions history) {
 		this.mongo = mongo;
+		this.markdown = markdown;
+		this.history = history;
 		this.areas = areas;
 		this.threads = threads;
 		this.answers = answers;
-		this.markdown = markdown;
 		this.ledger = ledger;
 		this.outbox = outbox;
 		this.clock = clock;
 		this.promotionCredit = reputation.answerPromoted();
-	}
-
-	/**
-	 * A draft from a solved thread: the question as title, the accepted answer (then the chosen others) as body, the
-	 * thread's tags and product area, the answers' authors credited. One article per thread and language.
-	 */
-	public Mono<Article> promote(CurrentUser staff, String threadId, Promotion request) {
-		return requireStaff(staff).then(this.threads.find(threadId)).flatMap((thread) -> {
-			if (thread.isDeleted()) {
-				return Mono.error(new dev.madang.thread.ThreadNotFoundException(threadId));
-			}
-			if (thread.getAcceptedAnswerId() == null) {
-				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-solved", "Thread not solved",
-						"Only a thread with an accepted or staff-marked answer can be promoted."));
-			}
-			String locale = (request.locale() != null) ? request.locale() : Language.of(thread.getTitle());
-			List<String> answerIds = new ArrayList<>(new LinkedHashSet<>(concat(thread.getAcceptedAnswerId(),
-					request.extraAnswers())));
-			return requireNotPromoted(thread, locale)
-				.thenMany(Flux.fromIterable(answerIds).concatMap((answerId) -> this.answers.findIn(threadId, answerId)))
-				.collectList()
-				.flatMap((chosen) -> create(staff, thread, chosen, locale));
-		});
-	}
-
-	private Mono<Article> create(CurrentUser staff, ForumThread thread, List<Answer> chosen, String locale) {
-		if (chosen.stream().anyMatch(Answer::isDeleted)) {
-			return Mono.error(dev.madang.post.PostProblems.deleted());
-		}
-		List<ArticleSource> sources = new ArrayList<>();
-		sources.add(new ArticleSource(thread.getId(), thread.getId(), "question", thread.getAuthorId(),
-				Math.max(1, thread.getRevision())));
-		chosen.forEach((answer) -> sources.add(new ArticleSource(thread.getId(), answer.getId(), "answer",
-				answer.getAuthorId(), Math.max(1, answer.getRevision()))));
-		String body = String.join("\n\n---\n\n", chosen.stream()
-			.map((answer) -> MarkdownRenderer.toMarkdown(answer.getBody(), answer.getBodyFormat()))
-			.toList());
-		List<String> credits = chosen.stream().map(Answer::getAuthorId).filter(Objects::nonNull).distinct().toList();
-		Article article = new Article(locale, thread.getTitle(), body, this.markdown.toSafeHtml(body), thread.getTags(),
-				thread.getProductArea(), sources, credits, staff.id(), this.clock.instant());
-		String id = new ObjectId().toHexString();
-		article.assign(id, Map.of(locale, id));
-		// The thread's link first: a link to an article that was never stored is ignored, an article the thread does
-		// not know would be invisible from it.
-		DomainEvent promoted = DomainEvent.of(EventType.ARTICLE_PROMOTED, id, thread.getId(), staff.id(),
-				this.clock.instant(), "answerIds", chosen.stream().map(Answer::getId).toList(), "credits", credits,
-				"locale", locale, "area", thread.getProductArea());
-		return this.threads.linkArticle(thread.getId(), id)
-			.then(this.outbox.insertAndRelay(article, (stored) -> List.of(promoted)));
-	}
-
-	private Mono<Void> requireNotPromoted(ForumThread thread, String locale) {
-		return byIds(thread.getArticleIds())
-			.filter((article) -> locale.equals(article.getLocale()) && article.getStatus() != ArticleStatus.ARCHIVED)
-			.next()
-			.flatMap((existing) -> Mono.<Void>error(new ProblemException(HttpStatus.CONFLICT, "already-promoted",
-					"Already in the knowledge base", "This thread is already article " + existing.getId() + " in "
-							+ locale + ".")));
 	}
 
 	public Flux<Article> byIds(List<String> ids) {
@@ -247,11 +193,11 @@ public class KnowledgeBase {
 				.set("status", ArticleStatus.PUBLISHED)
 				.inc("version", 1)
 				.set("indexPending", true);
-			return keep(article.getPublished())
+			return this.history.keep(article.getPublished())
 				.then(change(id, Criteria.where("revision").is(article.getRevision()).and("publishedCount")
 					.is(article.getPublishedCount()), update, articleEvent(EventType.ARTICLE_PUBLISHED, staff, article,
 							"number", number)))
-				.flatMap((published) -> keep(published.getPublished()).then(credit(published)).thenReturn(published));
+				.flatMap((published) -> this.history.keep(published.getPublished()).then(credit(published)).thenReturn(published));
 		});
 	}
 
@@ -270,7 +216,7 @@ public class KnowledgeBase {
 			if (article.getStatus() == ArticleStatus.ARCHIVED) {
 				return Mono.error(archived());
 			}
-			return version(article, number).flatMap((old) -> change(id,
+			return this.history.version(article, number).flatMap((old) -> change(id,
 					Criteria.where("revision").is(article.getRevision()),
 					touched(staff).set("title", old.title()).set("body", old.body()).set("bodyHtml", old.bodyHtml())
 						.set("tags", old.tags()).inc("revision", 1).set("status", ArticleStatus.DRAFT),
@@ -297,80 +243,6 @@ public class KnowledgeBase {
 				(gone) -> Mono.empty());
 	}
 
-	/**
-	 * A draft copy of the article in the other language, linked to it as its translation (each article lists all of
-	 * them); the text is the original's, for the translator to replace.
-	 */
-	public Mono<Article> translate(CurrentUser staff, String id, String locale) {
-		return requireStaff(staff).then(find(id)).flatMap((original) -> {
-			if (original.getTranslations().containsKey(locale) || locale.equals(original.getLocale())) {
-				return Mono.error(new ProblemException(HttpStatus.CONFLICT, "translation-exists",
-						"Translation exists", "This article already has a version in " + locale + "."));
-			}
-			Article copy = new Article(locale, original.getTitle(), original.getBody(), original.getBodyHtml(),
-					original.getTags(), original.getProductArea(), original.getSources(), original.getCredits(),
-					staff.id(), this.clock.instant());
-			String copyId = new ObjectId().toHexString();
-			Map<String, String> translations = new java.util.TreeMap<>(original.getTranslations());
-			translations.put(original.getLocale(), original.getId());
-			translations.put(locale, copyId);
-			copy.assign(copyId, translations);
-			copy.markCredited();
-			// Its threads link it too: their pages show it, and edits of their posts flag it as well.
-			Mono<Void> linked = Flux.fromIterable(original.getSources()).map(ArticleSource::threadId).distinct()
-				.concatMap((threadId) -> this.threads.linkArticle(threadId, copyId))
-				.then();
-			return linked.then(this.mongo.insert(copy))
-				.flatMap((stored) -> Flux.fromIterable(translations.values())
-					.filter((other) -> !other.equals(copyId))
-					.concatMap((other) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(other)),
-							new Update().set("translations." + locale, copyId).set("translations." + original.getLocale(),
-									original.getId()), Article.class))
-					.then(Mono.just(stored)));
-		});
-	}
-
-	/** The published versions, newest first; the newest is read from the article if storing it was interrupted. */
-	public Mono<List<PublishedVersion>> versions(String id) {
-		return find(id).flatMap((article) -> this.mongo
-			.find(Query.query(Criteria.where("articleId").is(id)), PublishedVersion.class)
-			.collectList()
-			.map((stored) -> {
-				Map<Integer, PublishedVersion> byNumber = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
-				stored.forEach((version) -> byNumber.put(version.number(), version));
-				if (article.getPublished() != null) {
-					byNumber.putIfAbsent(article.getPublished().number(), article.getPublished());
-				}
-				return List.copyOf(byNumber.values());
-			}));
-	}
-
-	/** One published version. */
-	public Mono<PublishedVersion> version(Article article, int number) {
-		if (article.getPublished() != null && article.getPublished().number() == number) {
-			return Mono.just(article.getPublished());
-		}
-		return this.mongo.findById(PublishedVersion.idFor(article.getId(), number), PublishedVersion.class)
-			.switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "version-not-found",
-					"Version not found", "Article " + article.getId() + " has no published version " + number + ".")));
-	}
-
-	/** What changed from version {@code from} to version {@code to} (0 or less: the working copy). */
-	public Mono<dev.madang.revision.RevisionDiff> diff(String id, int from, int to) {
-		return find(id).flatMap((article) -> Mono.zip(asRevision(article, from), asRevision(article, to))
-			.map((pair) -> dev.madang.revision.RevisionDiff.between(pair.getT1(), pair.getT2())));
-	}
-
-	private Mono<dev.madang.revision.Revision> asRevision(Article article, int number) {
-		if (number <= 0) {
-			return Mono.just(dev.madang.revision.Revision.of(article.getId(), "article", 0, article.getUpdatedBy(),
-					article.getTitle(), article.getTags(), article.getBody(), "markdown", "", article.getUpdatedAt()));
-		}
-		return version(article, number).map((version) -> dev.madang.revision.Revision.of(article.getId(), "article",
-				number, version.publishedBy(), version.title(), version.tags(), version.body(), "markdown", "",
-				version.publishedAt()));
-	}
-
 	/** A source post was edited past the revision copied: flags each article made from it. */
 	public Mono<Void> sourceEdited(String postId, int revision, List<String> articleIds) {
 		return byIds(articleIds)
@@ -379,19 +251,6 @@ public class KnowledgeBase {
 			.concatMap((article) -> this.mongo.updateFirst(Query.query(Criteria.where("_id").is(article.getId())),
 					new Update().set("sourceChanged", true).set("sourceChangedAt", this.clock.instant()), Article.class))
 			.then();
-	}
-
-	/** Stores a published version unless it is stored already (it never changes once published). */
-	private Mono<Void> keep(PublishedVersion version) {
-		if (version == null) {
-			return Mono.empty();
-		}
-		return this.mongo.upsert(Query.query(Criteria.where("_id").is(version.id())),
-				new Update().setOnInsert("articleId", version.articleId()).setOnInsert("number", version.number())
-					.setOnInsert("title", version.title()).setOnInsert("body", version.body())
-					.setOnInsert("bodyHtml", version.bodyHtml()).setOnInsert("tags", version.tags())
-					.setOnInsert("publishedBy", version.publishedBy()).setOnInsert("publishedAt", version.publishedAt()),
-				PublishedVersion.class).then();
 	}
 
 	/** The credited authors' reputation, once per article and author (the ledger's causes are unique). */
@@ -434,7 +293,7 @@ public class KnowledgeBase {
 		return new Update().set("updatedBy", staff.id()).set("updatedAt", this.clock.instant());
 	}
 
-	private static Mono<Void> requireStaff(CurrentUser user) {
+	static Mono<Void> requireStaff(CurrentUser user) {
 		return isStaff(user) ? Mono.empty()
 				: Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
 						"Only staff write the knowledge base."));
@@ -444,13 +303,6 @@ public class KnowledgeBase {
 		return user != null && AccessRules.hasRole(user, Role.STAFF);
 	}
 
-
-	private static List<String> concat(String first, List<String> rest) {
-		List<String> all = new ArrayList<>();
-		all.add(first);
-		all.addAll(rest);
-		return all;
-	}
 
 	static ProblemException notFound(String id) {
 		return new ProblemException(HttpStatus.NOT_FOUND, "article-not-found", "Article not found",

@@ -36,7 +36,13 @@ class KnowledgeStaffPages {
 
 	private final ThreadService threads;
 
-	KnowledgeStaffPages(KnowledgeBase knowledgeBase, Helpfulness helpfulness, CurrentUsers currentUsers, ThreadService threads) {
+	private final ArticlePromotion promotion;
+
+	private final ArticleVersions versions;
+
+	KnowledgeStaffPages(KnowledgeBase knowledgeBase, Helpfulness helpfulness, CurrentUsers currentUsers, ThreadService threads, ArticlePromotion promotion, ArticleVersions versions) {
+		this.promotion = promotion;
+		this.versions = versions;
 		this.knowledgeBase = knowledgeBase;
 		this.helpfulness = helpfulness;
 		this.currentUsers = currentUsers;
@@ -104,7 +110,7 @@ class KnowledgeStaffPages {
 			return Mono.just("redirect:/kb/manage/" + id);
 		}
 		return this.currentUsers.current()
-			.flatMap((staff) -> this.knowledgeBase.translate(staff, id, locale))
+			.flatMap((staff) -> this.promotion.translate(staff, id, locale))
 			.map((copy) -> "redirect:/kb/manage/" + copy.getId())
 			.onErrorResume(ProblemException.class, (problem) -> Mono.just(managed(id, problem)));
 	}
@@ -121,7 +127,7 @@ class KnowledgeStaffPages {
 	@GetMapping("/kb/manage/{id}/diff")
 	Mono<String> diff(@PathVariable String id, @RequestParam(defaultValue = "0") int from,
 			@RequestParam(defaultValue = "0") int to, Model model) {
-		return this.knowledgeBase.find(id).flatMap((article) -> this.knowledgeBase.diff(id, Math.max(0, from),
+		return this.knowledgeBase.find(id).flatMap((article) -> this.versions.diff(id, Math.max(0, from),
 				Math.max(0, to)).map((diff) -> {
 					model.addAttribute("article", article);
 					model.addAttribute("diff", diff);
@@ -140,14 +146,14 @@ class KnowledgeStaffPages {
 		String wanted = (form.locale() != null && form.locale().matches("ko|en")) ? form.locale() : null;
 		List<String> others = (form.answerIds() == null) ? List.of() : form.answerIds().stream().limit(10).toList();
 		return this.currentUsers.current()
-			.flatMap((staff) -> this.knowledgeBase.promote(staff, id, new Promotion(wanted, others)))
+			.flatMap((staff) -> this.promotion.promote(staff, id, new Promotion(wanted, others)))
 			.map((article) -> "redirect:/kb/manage/" + article.getId() + "?promoted")
 			.onErrorResume(ProblemException.class, (problem) -> this.threads.find(id)
 				.map((thread) -> "redirect:" + Slugs.threadPath(id, thread.getTitle()) + "?problem=" + problem.slug()));
 	}
 
 	private Mono<String> showEditor(Article article, EditForm form, Model model) {
-		return Mono.zip(this.knowledgeBase.versions(article.getId()),
+		return Mono.zip(this.versions.versions(article.getId()),
 				this.knowledgeBase.byIds(List.copyOf(article.getTranslations().values())).collectList(),
 				this.helpfulness.comments(article.getId(), 20).collectList())
 			.map((found) -> {

@@ -45,10 +45,22 @@ class StackExchangeImportTest extends ApiIntegrationTest {
 			.collectList().block(Duration.ofSeconds(30));
 		assertThat(registered).containsAll(expected.tags);
 
+		// Each imported question and answer is in the event log once, at its original time (insights read history
+		// from it).
+		assertThat(importedEvents("question.asked")).isEqualTo(expected.questions);
+		assertThat(importedEvents("answer.posted")).isEqualTo(expected.answers);
+
 		ImportReport second = this.importer.importFolder(folder, null).block(Duration.ofMinutes(5));
 		assertThat(second).isEqualTo(first);
 		assertThat(countImported("threads")).isEqualTo(threads);
 		assertThat(countImported("answers")).isEqualTo(answers);
+		assertThat(importedEvents("question.asked")).as("importing again records nothing").isEqualTo(expected.questions);
+		assertThat(importedEvents("answer.posted")).isEqualTo(expected.answers);
+	}
+
+	private long importedEvents(String type) {
+		return this.mongo.count(Query.query(Criteria.where("type").is(type)
+			.and("data.imported").regex("^se:coffee\\.stackexchange\\.com:")), "events").block(Duration.ofSeconds(30));
 	}
 
 	@Test

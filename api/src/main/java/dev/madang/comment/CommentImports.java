@@ -1,0 +1,47 @@
+package dev.madang.comment;
+
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+import dev.madang.post.ImportKeys;
+import org.bson.types.ObjectId;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * How imports write comments: each by its import key, with its {@code comment.posted} event recorded only when it is
+ * created. The thread lists them through its own import.
+ */
+@Service
+public class CommentImports {
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Outbox outbox;
+
+	CommentImports(ReactiveMongoTemplate mongo, Outbox outbox) {
+		this.mongo = mongo;
+		this.outbox = outbox;
+	}
+
+	/** Creates the comment unless it was imported before; returns its id either way. */
+	public Mono<String> comment(CommentImport comment) {
+		ObjectId id = new ObjectId();
+		DomainEvent posted = DomainEvent.of(EventType.COMMENT_POSTED, id.toHexString(), comment.threadId(),
+				comment.authorId(), comment.createdAt(), "answerId", comment.answerId(), "imported", comment.importKey());
+		Update create = new Update().setOnInsert("_id", id)
+			.setOnInsert("threadId", comment.threadId())
+			.setOnInsert("answerId", comment.answerId())
+			.setOnInsert("authorId", comment.authorId())
+			.setOnInsert("authorName", comment.authorName())
+			.setOnInsert("body", comment.body())
+			.setOnInsert("createdAt", comment.createdAt());
+		return ImportKeys.upsert(this.mongo, Comment.class, comment.importKey(), Outbox.onInsert(create, posted))
+			.flatMap((stored) -> this.outbox.relayStored(Comment.class, stored)
+				.thenReturn(stored.getObjectId("_id").toHexString()));
+	}
+
+}
