@@ -1,5 +1,7 @@
 package dev.madang.answer;
 
+import dev.madang.post.PostScore;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -70,6 +72,11 @@ public class AnswerService {
 					.then(this.outbox.relay(recorded))
 					.thenReturn(recorded.entity()));
 		});
+	}
+
+	/** The answers with these ids (missing ids are skipped). */
+	public Flux<Answer> findAll(java.util.Collection<String> ids) {
+		return this.answers.findAllById(ids);
 	}
 
 	public Mono<Answer> find(String answerId) {
@@ -183,6 +190,21 @@ public class AnswerService {
 	public String bodyHtml(Answer answer) {
 		return (answer.getBodyHtml() != null) ? answer.getBodyHtml()
 				: this.markdown.render(answer.getBody(), answer.getBodyFormat());
+	}
+
+	/** Every answer's score and imported score (for the reconciler). */
+	public Flux<PostScore> scores() {
+		Query all = new Query();
+		all.fields().include("_id").include("score").include("importedScore");
+		return this.mongo.find(all, org.bson.Document.class, this.mongo.getCollectionName(Answer.class))
+			.map((post) -> new PostScore(post.getObjectId("_id").toHexString(), post.getInteger("score", 0),
+					post.getInteger("importedScore", 0)));
+	}
+
+	/** Sets the score outright: only the reconciler, after recomputing it from the votes. */
+	public Mono<Void> setScore(String id, int score) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("score", score),
+				Answer.class).then();
 	}
 
 	/** Adds a vote's effect to the answer's score. */

@@ -171,6 +171,18 @@ public class AccountService {
 			.then();
 	}
 
+	/** A member's stored reputation total. */
+	public record Standing(String userId, int reputation) {
+	}
+
+	/** Every member's stored reputation ({@code whenMissing} for an account without one), for the reconciler. */
+	public Flux<Standing> standings(int whenMissing) {
+		Query all = new Query();
+		all.fields().include("_id").include("reputation");
+		return this.mongo.find(all, org.bson.Document.class, this.mongo.getCollectionName(UserAccount.class))
+			.map((user) -> new Standing(user.getObjectId("_id").toHexString(), user.getInteger("reputation", whenMissing)));
+	}
+
 	/** Sets the reputation total outright; only the reconciler does this, after recomputing it from the sources. */
 	public Mono<Void> setReputation(String userId, int reputation) {
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId)),

@@ -15,10 +15,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.madang.identity.AccountService;
-import dev.madang.markdown.MarkdownRenderer;
-import dev.madang.post.Language;
 import dev.madang.thread.Attribution;
-import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -22,18 +22,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.madang.identity.AccountService;
-import dev.madang.markdown.MarkdownRenderer;
-import dev.madang.post.Language;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.thread.Attribution;
-import dev.madang.thread.ThreadStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**

@@ -8,24 +8,17 @@ import dev.madang.events.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
-import dev.madang.answer.Answer;
 import dev.madang.answer.AnswerService;
 import dev.madang.area.ProductAreas;
 import dev.madang.identity.CurrentUser;
 import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
-import dev.madang.post.Language;
 import dev.madang.reputation.ReputationLedger;
 import dev.madang.security.AccessRules;
-import dev.madang.thread.ForumThread;
 import dev.madang.thread.ThreadService;
 import dev.madang.problem.ProblemException;
-import org.bson.types.ObjectId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

@@ -10,11 +10,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A user's reputation and its history (public), and the reconciler (admins). */
+/** A user's reputation and its history (public). */
 @RestController
 class ReputationApi {
 
@@ -22,12 +21,9 @@ class ReputationApi {
 
 	private final ReputationLedger ledger;
 
-	private final ReputationReconciler reconciler;
-
-	ReputationApi(AccountService accounts, ReputationLedger ledger, ReputationReconciler reconciler) {
+	ReputationApi(AccountService accounts, ReputationLedger ledger) {
 		this.accounts = accounts;
 		this.ledger = ledger;
-		this.reconciler = reconciler;
 	}
 
 	@GetMapping(path = "/api/v1/users/{id}/reputation", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -38,10 +34,6 @@ class ReputationApi {
 			.map((found) -> new ReputationHistory(id, found.getT1().getReputation(), found.getT2()));
 	}
 
-	@PostMapping(path = "/api/v1/admin/reconcile", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<Reconciliation> reconcile() {
-		return this.reconciler.run();
-	}
 
 	record ReputationHistory(String userId, int reputation, List<ReputationEvent> events) {
 	}

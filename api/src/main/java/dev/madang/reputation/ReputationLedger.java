@@ -71,6 +71,24 @@ public class ReputationLedger {
 	}
 
 	/**
+	 * A corrective entry from the reconciler, with its event; the user's total is then set outright from the ledger, so
+	 * this does not move it.
+	 */
+	public Mono<Void> recordCorrection(String cause, String userId, int amount) {
+		ReputationEvent entry = new ReputationEvent(cause, userId, amount, "reconciled", null, false,
+				this.clock.instant());
+		DomainEvent changed = DomainEvent.of(EventType.REPUTATION_CHANGED, cause, null, null, entry.at(), "userId",
+				userId, "amount", amount, "reason", "reconciled");
+		return this.outbox.insert(entry, (id) -> List.of(changed)).flatMap(this.outbox::relay)
+			.onErrorResume(DuplicateKeyException.class, (alreadyApplied) -> Mono.empty());
+	}
+
+	/** Every ledger entry (for the reconciler). */
+	public Flux<ReputationEvent> entries() {
+		return this.mongo.findAll(ReputationEvent.class);
+	}
+
+	/**
 	 * Reserves up to {@code wanted} vote points for the user under today's cap (UTC) and returns what was granted.
 	 * The day's counter moves by one atomic {@code $inc}, and what could not be granted is given back, so concurrent
 	 * votes never grant more than the cap in sum.

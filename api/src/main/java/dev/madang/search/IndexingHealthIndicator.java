@@ -1,16 +1,17 @@
 package dev.madang.search;
 
+import java.util.List;
+
+import dev.madang.post.SearchSource;
+import reactor.core.publisher.Flux;
+
 import java.time.Clock;
 import java.time.Duration;
 
-import dev.madang.thread.ForumThread;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,25 +21,25 @@ import org.springframework.stereotype.Component;
 @Component("indexingHealthIndicator")
 class IndexingHealthIndicator implements ReactiveHealthIndicator {
 
-	private final ReactiveMongoTemplate mongo;
+	private final List<SearchSource> sources;
 
 	private final IndexingStatus status;
 
 	private final Clock clock;
 
-	IndexingHealthIndicator(ReactiveMongoTemplate mongo, IndexingStatus status, Clock clock) {
-		this.mongo = mongo;
+	IndexingHealthIndicator(List<SearchSource> sources, IndexingStatus status, Clock clock) {
+		this.sources = sources;
 		this.status = status;
 		this.clock = clock;
 	}
 
 	@Override
 	public Mono<Health> health() {
-		Query pending = ThreadIndexer.pendingThreads();
-		Mono<Long> backlog = ThreadIndexer.backlog(this.mongo);
-		Mono<Long> oldestAgeSeconds = this.mongo
-			.findOne(Query.of(pending).with(Sort.by("updatedAt")).limit(1), ForumThread.class)
-			.map((oldest) -> Duration.between(oldest.getUpdatedAt(), this.clock.instant()).toSeconds())
+		Mono<Long> backlog = ThreadIndexer.backlog(this.sources);
+		Mono<Long> oldestAgeSeconds = Flux.fromIterable(this.sources)
+			.concatMap(SearchSource::oldestPending)
+			.reduce((one, other) -> one.isBefore(other) ? one : other)
+			.map((oldest) -> Duration.between(oldest, this.clock.instant()).toSeconds())
 			.defaultIfEmpty(0L);
 		return Mono.zip(backlog, oldestAgeSeconds).map((figures) -> {
 			Health.Builder health = Health.up()

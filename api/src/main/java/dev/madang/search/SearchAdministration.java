@@ -1,10 +1,11 @@
 package dev.madang.search;
 
+import java.util.List;
+
 import dev.madang.search.index.PostIndex;
-import dev.madang.thread.ForumThread;
+import dev.madang.post.SearchSource;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** What the admin API and page show of the search index, and the rebuild they start in the background. */
@@ -15,17 +16,17 @@ class SearchAdministration {
 
 	private final SearchRebuild rebuild;
 
-	private final ReactiveMongoTemplate mongo;
+	private final List<SearchSource> sources;
 
-	SearchAdministration(PostIndex posts, SearchRebuild rebuild, ReactiveMongoTemplate mongo) {
+	SearchAdministration(PostIndex posts, SearchRebuild rebuild, List<SearchSource> sources) {
 		this.posts = posts;
 		this.rebuild = rebuild;
-		this.mongo = mongo;
+		this.sources = sources;
 	}
 
 	Mono<SearchIndexView> view() {
 		return Mono.zip(Mono.fromFuture(this.posts::indicesBehindAlias), Mono.fromFuture(this.posts::count),
-				ThreadIndexer.backlog(this.mongo))
+				ThreadIndexer.backlog(this.sources))
 			.map((figures) -> new SearchIndexView(this.posts.alias(), figures.getT1(), figures.getT2(), figures.getT3(),
 					this.rebuild.status()));
 	}

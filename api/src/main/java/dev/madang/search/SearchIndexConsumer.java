@@ -1,19 +1,22 @@
 package dev.madang.search;
 
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventConsumer;
 import dev.madang.events.EventType;
+import dev.madang.post.SearchSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the posts index up to date from the event log: the threads and articles a batch of events names are indexed
- * if still pending (idempotent: an indexed version is never indexed again, and external versions keep anything older
+ * Keeps the posts index up to date from the event log: the documents a batch of events changed (each source says which
+ * of its own) are indexed if still pending (idempotent: an indexed version is never indexed again, and external versions keep anything older
  * out). History needs no replay: every document not yet indexed is marked {@code indexPending}, which the indexer's
  * sweep finds.
  */
@@ -22,8 +25,11 @@ class SearchIndexConsumer implements EventConsumer {
 
 	private final ThreadIndexer indexer;
 
-	SearchIndexConsumer(ThreadIndexer indexer) {
+	private final List<SearchSource> sources;
+
+	SearchIndexConsumer(ThreadIndexer indexer, List<SearchSource> sources) {
 		this.indexer = indexer;
+		this.sources = sources;
 	}
 
 	@Override
@@ -44,27 +50,21 @@ class SearchIndexConsumer implements EventConsumer {
 
 	@Override
 	public boolean wants(DomainEvent event) {
-		return event.threadId() != null || event.type().startsWith("article.")
-				|| event.is(EventType.QUESTIONS_IMPORTED);
+		return event.is(EventType.QUESTIONS_IMPORTED)
+				|| this.sources.stream().anyMatch((source) -> !source.changedBy(event).isEmpty());
 	}
 
 	@Override
 	public Mono<Void> handle(List<DomainEvent> events) {
-		Set<String> threads = new LinkedHashSet<>();
-		Set<String> articles = new LinkedHashSet<>();
+		Map<SearchSource, Set<String>> changed = new LinkedHashMap<>();
 		boolean sweep = false;
 		for (DomainEvent event : events) {
-			if (event.type().startsWith("article.")) {
-				articles.add(event.subject());
-			}
-			else if (event.is(EventType.QUESTIONS_IMPORTED)) {
-				sweep = true;
-			}
-			if (event.threadId() != null) {
-				threads.add(event.threadId());
+			sweep |= event.is(EventType.QUESTIONS_IMPORTED);
+			for (SearchSource source : this.sources) {
+				changed.computeIfAbsent(source, (key) -> new LinkedHashSet<>()).addAll(source.changedBy(event));
 			}
 		}
-		return this.indexer.indexChanged(threads, articles, sweep);
+		return this.indexer.indexChanged(changed, sweep);
 	}
 
 }

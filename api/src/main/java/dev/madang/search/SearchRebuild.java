@@ -14,16 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.madang.lease.JobLease;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;
+import dev.madang.post.SearchSource;
 import dev.madang.post.Searchable;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,11 +44,9 @@ public class SearchRebuild {
 	/** How long the replaced index lives on after the alias moved, for searches that began on it. */
 	private static final Duration RETIREMENT_GRACE = Duration.ofSeconds(2);
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final PostIndex posts;
 
-	private final SearchDocuments documents;
+	private final List<SearchSource> sources;
 
 	private final JobLease lease;
 
@@ -63,11 +58,9 @@ public class SearchRebuild {
 
 	private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.NEVER);
 
-	SearchRebuild(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, JobLease lease, Clock clock,
-			IndexingProperties indexing) {
-		this.mongo = mongo;
+	SearchRebuild(PostIndex posts, List<SearchSource> sources, JobLease lease, Clock clock, IndexingProperties indexing) {
 		this.posts = posts;
-		this.documents = documents;
+		this.sources = sources;
 		this.lease = lease;
 		this.clock = clock;
 		this.batchSize = indexing.batchSize();
@@ -137,45 +130,39 @@ public class SearchRebuild {
 	 * version copied.
 	 */
 	private Mono<Void> fill(String target, Map<String, Long> copied) {
-		return Flux.fromIterable(ThreadIndexer.SOURCES)
-			.concatMap((type) -> this.mongo.find(new Query(), type)
+		return Flux.fromIterable(this.sources)
+			.concatMap((source) -> source.all()
 				.buffer(this.batchSize)
-				.concatMap((batch) -> index(target, batch, copied).then(this.lease.acquire(JOB, LEASE)), 0))
+				.concatMap((batch) -> index(target, source, batch, copied).then(this.lease.acquire(JOB, LEASE)), 0))
 			.then();
 	}
 
 	/** Copies the documents whose version in MongoDB is not the one copied; returns how many there were. */
 	private Mono<Long> copyChanged(String target, Map<String, Long> copied) {
-		return Flux.fromIterable(ThreadIndexer.SOURCES).concatMap((type) -> copyChanged(target, copied, type))
+		return Flux.fromIterable(this.sources).concatMap((source) -> copyChanged(target, copied, source))
 			.reduce(0L, Long::sum);
 	}
 
-	private Mono<Long> copyChanged(String target, Map<String, Long> copied, Class<? extends Searchable> type) {
-		Query versions = new Query();
-		versions.fields().include("version");
-		return this.mongo.find(versions, Document.class, this.mongo.getCollectionName(type))
-			.filter((thread) -> !sameVersion(thread, copied))
-			.map(SearchRebuild::id)
+	private Mono<Long> copyChanged(String target, Map<String, Long> copied, SearchSource source) {
+		return source.versions()
+			.filter((document) -> !sameVersion(document, copied))
+			.map(SearchSource.Versioned::id)
 			.buffer(this.batchSize)
-			.concatMap((ids) -> this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
+			.concatMap((ids) -> source.find(ids)
 				.collectList()
-				.flatMap((changed) -> index(target, changed, copied))
+				.flatMap((changed) -> index(target, source, changed, copied))
 				.thenReturn((long) ids.size()))
 			.reduce(0L, Long::sum);
 	}
 
-	private static boolean sameVersion(Document thread, Map<String, Long> copied) {
-		Long version = copied.get(id(thread));
-		return version != null && version == thread.get("version", Number.class).longValue();
+	private static boolean sameVersion(SearchSource.Versioned document, Map<String, Long> copied) {
+		Long version = copied.get(document.id());
+		return version != null && version == document.version();
 	}
 
-	/** The thread's id as the application spells it (stored as an ObjectId). */
-	private static String id(Document thread) {
-		return String.valueOf(thread.get("_id"));
-	}
-
-	private Mono<Void> index(String target, List<? extends Searchable> threads, Map<String, Long> copied) {
-		return this.documents.of(threads)
+	private Mono<Void> index(String target, SearchSource source, List<? extends Searchable> threads,
+			Map<String, Long> copied) {
+		return source.documents(threads)
 			.flatMap((batch) -> Mono.fromFuture(() -> this.posts.index(target, batch)))
 			.flatMap((outcome) -> record(threads, outcome, copied));
 	}

@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.madang.lease.JobLease;
-import dev.madang.knowledge.Article;
+import dev.madang.post.SearchSource;
 import dev.madang.post.Searchable;
 import dev.madang.search.index.BulkOutcome;
 import dev.madang.search.index.PostIndex;
-import dev.madang.thread.ForumThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -20,12 +20,6 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.ReactiveBulkOperations;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,14 +35,10 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static final String JOB = "indexer";
 
-	/** What the posts index holds copies of. */
-	static final List<Class<? extends Searchable>> SOURCES = List.of(ForumThread.class, Article.class);
-
-	private final ReactiveMongoTemplate mongo;
-
 	private final PostIndex posts;
 
-	private final SearchDocuments documents;
+	/** What the posts index holds copies of, each served by the module that owns it. */
+	private final List<SearchSource> sources;
 
 	private final SearchRebuild rebuild;
 
@@ -74,11 +64,10 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static final int UNREACHABLE_WARNING_AFTER = 15;
 
-	ThreadIndexer(ReactiveMongoTemplate mongo, PostIndex posts, SearchDocuments documents, SearchRebuild rebuild,
-			JobLease lease, Clock clock, IndexingProperties settings, IndexingStatus status) {
-		this.mongo = mongo;
+	ThreadIndexer(PostIndex posts, List<SearchSource> sources, SearchRebuild rebuild, JobLease lease, Clock clock,
+			IndexingProperties settings, IndexingStatus status) {
 		this.posts = posts;
-		this.documents = documents;
+		this.sources = sources;
 		this.rebuild = rebuild;
 		this.lease = lease;
 		this.clock = clock;
@@ -87,12 +76,11 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	/**
-	 * Indexes the given threads and articles that are still pending (the event log's search consumer calls this for
-	 * the posts its events name) and asks for a sweep after bulk changes. Fails while Elasticsearch does, after
-	 * recording the failure for the health check: the consumer then retries the same events.
+	 * Indexes the given documents of each source that are still pending (the event log's search consumer calls this
+	 * for the documents its events changed) and asks for a sweep after bulk changes. Fails while Elasticsearch does,
+	 * after recording the failure for the health check: the consumer then retries the same events.
 	 */
-	Mono<Void> indexChanged(java.util.Collection<String> threadIds, java.util.Collection<String> articleIds,
-			boolean sweep) {
+	Mono<Void> indexChanged(Map<SearchSource, Set<String>> changed, boolean sweep) {
 		if (!this.settings.enabled()) {
 			// Whatever the events name stays marked pending for an instance that indexes.
 			return Mono.empty();
@@ -101,8 +89,10 @@ class ThreadIndexer implements SmartLifecycle {
 			this.sweepRequested = true;
 			this.wakeUps.tryEmitNext(Boolean.TRUE);
 		}
-		return ensureIndex().then(indexPendingOf(ForumThread.class, List.copyOf(threadIds)))
-			.then(indexPendingOf(Article.class, List.copyOf(articleIds)))
+		return ensureIndex()
+			.thenMany(Flux.fromIterable(this.sources)
+				.concatMap((source) -> indexPendingOf(source, changed.getOrDefault(source, Set.of()))))
+			.then()
 			.doOnSuccess((done) -> succeeded())
 			.doOnError(this::failed);
 	}
@@ -234,14 +224,14 @@ class ThreadIndexer implements SmartLifecycle {
 	}
 
 	/** Indexes those of the given documents that are still pending. */
-	private Mono<Void> indexPendingOf(Class<? extends Searchable> type, List<String> ids) {
+	private Mono<Void> indexPendingOf(SearchSource source, java.util.Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return Mono.empty();
 		}
-		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), type)
+		return source.find(ids)
 			.filter(Searchable::isIndexPending)
 			.collectList()
-			.flatMap((pending) -> pending.isEmpty() ? Mono.<Void>empty() : indexAndMark(type, pending));
+			.flatMap((pending) -> pending.isEmpty() ? Mono.<Void>empty() : indexAndMark(source, pending));
 	}
 
 	private Mono<Void> ensureIndex() {
@@ -268,15 +258,13 @@ class ThreadIndexer implements SmartLifecycle {
 	 */
 	private Mono<Void> reindexEverything() {
 		this.sweepRequested = true;
-		return Flux.fromIterable(SOURCES)
-			.concatMap((type) -> this.mongo.updateMulti(Query.query(Criteria.where("indexPending").is(false)),
-					new Update().set("indexPending", true), type)
-				.doOnNext((marked) -> {
-					if (marked.getModifiedCount() > 0) {
-						log.info("New search index {}: indexing all {} {} again", this.posts.concreteName(),
-								marked.getModifiedCount(), this.mongo.getCollectionName(type));
-					}
-				}))
+		return Flux.fromIterable(this.sources)
+			.concatMap((source) -> source.markAllPending().doOnNext((marked) -> {
+				if (marked > 0) {
+					log.info("New search index {}: indexing {} documents of {} again", this.posts.concreteName(), marked,
+							source);
+				}
+			}))
 			.then();
 	}
 
@@ -285,44 +273,31 @@ class ThreadIndexer implements SmartLifecycle {
 	 * storage reads the whole collection for each (a query per batch read 35k threads 70 times after an import).
 	 */
 	private Mono<Void> sweepPending() {
-		return Flux.fromIterable(SOURCES)
-			.concatMap((type) -> this.mongo.find(pendingThreads(), type)
+		return Flux.fromIterable(this.sources)
+			.concatMap((source) -> source.pending()
 				.buffer(this.settings.batchSize())
-				.concatMap((batch) -> indexAndMark(type, batch), 0))
+				.concatMap((batch) -> indexAndMark(source, batch), 0))
 			.then();
 	}
 
-	/** The documents whose newest version is not searchable yet (the backlog the health check and admin page show). */
-	static Query pendingThreads() {
-		return Query.query(Criteria.where("indexPending").is(true));
+	/** How many documents of all sources wait for indexing (the backlog the health check and admin page show). */
+	static Mono<Long> backlog(List<SearchSource> sources) {
+		return Flux.fromIterable(sources).concatMap(SearchSource::countPending).reduce(0L, Long::sum);
 	}
 
-	/** How many threads and articles wait for indexing. */
-	static Mono<Long> backlog(ReactiveMongoTemplate mongo) {
-		return Flux.fromIterable(SOURCES).concatMap((type) -> mongo.count(pendingThreads(), type)).reduce(0L, Long::sum);
-	}
-
-	private Mono<Void> indexAndMark(Class<? extends Searchable> type, List<? extends Searchable> batch) {
-		return this.documents.of(batch)
+	private Mono<Void> indexAndMark(SearchSource source, List<? extends Searchable> batch) {
+		return source.documents(batch)
 			.flatMap((documents) -> Mono.fromFuture(() -> this.posts.index(documents)))
-			.flatMap((outcome) -> markIndexed(type, batch, outcome));
+			.flatMap((outcome) -> markIndexed(source, batch, outcome));
 	}
 
-	private Mono<Void> markIndexed(Class<? extends Searchable> type, List<? extends Searchable> batch,
-			BulkOutcome outcome) {
+	private Mono<Void> markIndexed(SearchSource source, List<? extends Searchable> batch, BulkOutcome outcome) {
 		Map<String, Long> versions = batch.stream()
 			.collect(Collectors.toMap(Searchable::getId, Searchable::getVersion));
-		Mono<Void> marked = Mono.empty();
-		if (!outcome.indexed().isEmpty()) {
-			// One round trip for the batch; each mark holds only if the document is still at the version indexed.
-			ReactiveBulkOperations bulk = this.mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type);
-			for (String id : outcome.indexed()) {
-				bulk.updateOne(Query.query(Criteria.where("_id").is(id).and("version").is(versions.get(id))),
-						new Update().set("indexPending", false).set("indexedVersion", versions.get(id)));
-			}
-			marked = bulk.execute().then();
-		}
-		return marked.then(Mono.defer(() -> (outcome.refusal() == null) ? Mono.empty() : Mono.error(outcome.refusal())));
+		Map<String, Long> indexed = new java.util.HashMap<>();
+		outcome.indexed().forEach((id) -> indexed.put(id, versions.get(id)));
+		return source.markIndexed(indexed)
+			.then(Mono.defer(() -> (outcome.refusal() == null) ? Mono.empty() : Mono.error(outcome.refusal())));
 	}
 
 }

@@ -1,5 +1,7 @@
 package dev.madang.thread;
 
+import dev.madang.post.PostScore;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -115,6 +117,26 @@ public class ThreadService {
 				Outbox.with(new Update().inc("followCount", delta), event), ForumThread.class)
 			.then(this.outbox.relay(ForumThread.class, threadId, event))
 			.then(find(threadId));
+	}
+
+	/** Every question's score and imported score (for the reconciler). */
+	public Flux<PostScore> scores() {
+		Query all = new Query();
+		all.fields().include("_id").include("score").include("importedScore");
+		return this.mongo.find(all, org.bson.Document.class, this.mongo.getCollectionName(ForumThread.class))
+			.map((post) -> new PostScore(post.getObjectId("_id").toHexString(), post.getInteger("score", 0),
+					post.getInteger("importedScore", 0)));
+	}
+
+	/** Sets the score outright: only the reconciler, after recomputing it from the votes. */
+	public Mono<Void> setScore(String id, int score) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("score", score),
+				ForumThread.class).then();
+	}
+
+	/** The solved threads (for the reconciler: acceptance earns reputation). */
+	public Flux<ForumThread> solved() {
+		return this.mongo.find(Query.query(Criteria.where("acceptedAnswerId").ne(null)), ForumThread.class);
 	}
 
 	/** Every tag on a question, once each. */

@@ -80,6 +80,11 @@ public class VoteService {
 		});
 	}
 
+	/** Every vote, with the points it recorded (for the reconciler). */
+	public reactor.core.publisher.Flux<Vote> all() {
+		return this.mongo.findAll(Vote.class);
+	}
+
 	/** The post's score and the user's vote on it now. */
 	public Mono<VoteResult> standing(String userId, PostType type, String postId) {
 		return Mono.zip(score(type, postId), votesOf(userId, java.util.List.of(postId)))

@@ -1,4 +1,4 @@
-package dev.madang.reputation;
+package dev.madang.reconcile;
 
 import java.util.List;
 

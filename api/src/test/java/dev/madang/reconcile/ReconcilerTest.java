@@ -1,4 +1,4 @@
-package dev.madang.reputation;
+package dev.madang.reconcile;
 
 import java.time.Duration;
 import java.util.List;

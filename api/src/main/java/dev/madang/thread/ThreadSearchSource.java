@@ -1,0 +1,73 @@
+package dev.madang.thread;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.madang.events.DomainEvent;
+import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.MongoSearchSource;
+import dev.madang.post.Searchable;
+import dev.madang.search.index.PostDocument;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Threads as the search index holds them: the question's text, its accepted answer as the solution and its other
+ * visible answers, or a removal for a deleted question, at the thread's version. Any event about a thread changes it.
+ */
+@Component
+@Order(1)
+class ThreadSearchSource extends MongoSearchSource {
+
+	/** The most answer text one question's document carries besides its solution. */
+	private static final int MAX_ANSWERS_TEXT = 30_000;
+
+	private final AnswerTexts answers;
+
+	ThreadSearchSource(ReactiveMongoTemplate mongo, AnswerTexts answers) {
+		super(mongo, ForumThread.class);
+		this.answers = answers;
+	}
+
+	@Override
+	public Collection<String> changedBy(DomainEvent event) {
+		return (event.threadId() != null) ? Set.of(event.threadId()) : Set.of();
+	}
+
+	/** The documents of a batch of threads, with their answers read in one query. */
+	@Override
+	public Mono<List<PostDocument>> documents(List<? extends Searchable> batch) {
+		List<ForumThread> threads = cast(batch);
+		return answersOf(threads).map((found) -> threads.stream()
+			.map((thread) -> toDocument(thread, found.getOrDefault(thread.getId(), List.of())))
+			.toList());
+	}
+
+	private Mono<Map<String, List<AnswerTexts.AnswerText>>> answersOf(List<ForumThread> threads) {
+		return this.answers.visible(threads.stream().filter((thread) -> !thread.isDeleted())
+			.flatMap((thread) -> thread.getAnswerIds().stream()).toList());
+	}
+
+	private static PostDocument toDocument(ForumThread thread, Collection<AnswerTexts.AnswerText> answers) {
+		if (thread.isDeleted()) {
+			return PostDocument.removal(thread.getId(), thread.getVersion());
+		}
+		String solution = answers.stream().filter((answer) -> answer.answerId().equals(thread.getAcceptedAnswerId()))
+			.map(AnswerTexts.AnswerText::text).findFirst().orElse(null);
+		String others = answers.stream().filter((answer) -> !answer.answerId().equals(thread.getAcceptedAnswerId()))
+			.map(AnswerTexts.AnswerText::text).collect(Collectors.joining("\n\n"));
+		return PostDocument.question(thread.getId(), thread.getVersion(), thread.getTitle(),
+				MarkdownRenderer.plainText(thread.getBody(), thread.getBodyFormat()), solution,
+				(others.length() > MAX_ANSWERS_TEXT) ? others.substring(0, MAX_ANSWERS_TEXT) : others, thread.getTags(),
+				thread.getProductArea(), thread.getStatus().name().toLowerCase(Locale.ROOT),
+				thread.getAcceptedAnswerId() != null, thread.getScore(), thread.getAnswerCount(), thread.getCreatedAt());
+	}
+
+}
