@@ -35,7 +35,7 @@ class IndexingHealthIndicator implements ReactiveHealthIndicator {
 
 	@Override
 	public Mono<Health> health() {
-		Mono<Long> backlog = ThreadIndexer.backlog(this.sources);
+		Mono<Long> backlog = SearchIndexer.backlog(this.sources);
 		Mono<Long> oldestAgeSeconds = Flux.fromIterable(this.sources)
 			.concatMap(SearchSource::oldestPending)
 			.reduce((one, other) -> one.isBefore(other) ? one : other)

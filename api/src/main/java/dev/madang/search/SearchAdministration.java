@@ -26,7 +26,7 @@ class SearchAdministration {
 
 	Mono<SearchIndexView> view() {
 		return Mono.zip(Mono.fromFuture(this.posts::indicesBehindAlias), Mono.fromFuture(this.posts::count),
-				ThreadIndexer.backlog(this.sources))
+				SearchIndexer.backlog(this.sources))
 			.map((figures) -> new SearchIndexView(this.posts.alias(), figures.getT1(), figures.getT2(), figures.getT3(),
 					this.rebuild.status()));
 	}

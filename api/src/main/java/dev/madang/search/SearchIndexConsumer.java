@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchIndexConsumer implements EventConsumer {
 
-	private final ThreadIndexer indexer;
+	private final SearchIndexer indexer;
 
 	private final List<SearchSource> sources;
 
-	SearchIndexConsumer(ThreadIndexer indexer, List<SearchSource> sources) {
+	SearchIndexConsumer(SearchIndexer indexer, List<SearchSource> sources) {
 		this.indexer = indexer;
 		this.sources = sources;
 	}

@@ -23,15 +23,16 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains threads marked {@code indexPending} into the posts index: in bulk, with the thread's version as the external
- * version, and clears the mark only when that same version is what got indexed (a newer edit keeps it pending).
- * Runs when a write signals it, when a backoff ends, and on a slow sweep for writes made elsewhere; while
- * Elasticsearch fails it backs off and nothing is lost.
+ * Copies the documents of every {@link SearchSource} marked {@code indexPending} into the posts index: in bulk, with
+ * the document's version as the external version, and clears the mark only when that same version is what got
+ * indexed (a newer edit keeps it pending). The event log's {@link SearchIndexConsumer} hands it what events changed;
+ * its own loop sweeps for pending documents at start, every poll interval, after bulk changes and when a failure's
+ * backoff ends. While Elasticsearch fails it backs off and nothing is lost.
  */
 @Component
-class ThreadIndexer implements SmartLifecycle {
+class SearchIndexer implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(ThreadIndexer.class);
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
 
 	private static final String JOB = "indexer";
 
@@ -64,7 +65,7 @@ class ThreadIndexer implements SmartLifecycle {
 
 	private static final int UNREACHABLE_WARNING_AFTER = 15;
 
-	ThreadIndexer(PostIndex posts, List<SearchSource> sources, SearchRebuild rebuild, JobLease lease, Clock clock,
+	SearchIndexer(PostIndex posts, List<SearchSource> sources, SearchRebuild rebuild, JobLease lease, Clock clock,
 			IndexingProperties settings, IndexingStatus status) {
 		this.posts = posts;
 		this.sources = sources;
