@@ -75,6 +75,20 @@ class EventLogTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void theHealthEndpointShowsHowFarEachConsumerIsBehind() {
+		String threadId = QaSteps.ask(asMember(), "Does the kettle scale affect the thermostat?");
+		Deadline.eventually(WAIT, () -> this.http.get().uri("/actuator/health").exchange()
+			.expectStatus().isOk()
+			.expectBody()
+			.jsonPath("$.components.events.status").isEqualTo("UP")
+			.jsonPath("$.components.events.details.head").value((head) -> assertThat(((Number) head).longValue()).isPositive())
+			.jsonPath("$.components.events.details.consumersBehind['knowledge-source-watch']").exists()
+			// The question just asked is indexed once the search consumer has caught up with it.
+			.jsonPath("$.components.events.details.consumersBehind['search-index']").isEqualTo(0));
+		assertThat(threadId).isNotBlank();
+	}
+
+	@Test
 	void anEventLeftInAnOutboxIsMovedByTheSweepAndRecordedOnceHoweverOftenItIsMoved() {
 		DomainEvent event = DomainEvent.of("test.left-over", "doc-1", null, null, Instant.now().minusSeconds(60));
 		String docId = UUID.randomUUID().toString();
