@@ -78,6 +78,19 @@ public class EventLog {
 		}).doOnNext(this::announce);
 	}
 
+	/**
+	 * Moves events written with a change into the log: appends each (a repeat keeps one), then pulls them from the
+	 * outbox of the document {@code id} of {@code collection}. The relay and the sweep both end here.
+	 */
+	Mono<Void> moveIn(String collection, Object id, List<DomainEvent> recorded) {
+		List<String> eventIds = recorded.stream().map(DomainEvent::id).toList();
+		return Flux.fromIterable(recorded)
+			.concatMap(this::append)
+			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+					new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", eventIds))), collection))
+			.then();
+	}
+
 	private Mono<Long> nextPosition() {
 		return this.mongo
 			.findAndModify(Query.query(Criteria.where("_id").is(COUNTER_ID)), new Update().inc("seq", 1L),

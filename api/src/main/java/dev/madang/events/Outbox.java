@@ -10,12 +10,9 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
@@ -95,11 +92,6 @@ public class Outbox {
 		return relay(this.mongo.getCollectionName(type), storedId(id), List.of(events));
 	}
 
-	/** Relays events written with a change to the document {@code id} of {@code collection}. */
-	public Mono<Void> relay(String collection, Object id, DomainEvent... events) {
-		return relay(collection, id, List.of(events));
-	}
-
 	/**
 	 * Appends the events to the log, then takes them out of the document's outbox. Never fails the caller's write,
 	 * which is stored already: a failure leaves them in the outbox and asks for a sweep.
@@ -108,15 +100,10 @@ public class Outbox {
 		if (recorded.isEmpty()) {
 			return Mono.empty();
 		}
-		List<String> eventIds = recorded.stream().map(DomainEvent::id).toList();
-		return Flux.fromIterable(recorded)
-			.concatMap(this.events::append)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
-					new Update().pull(FIELD, new Document("eventId", new Document("$in", eventIds))), collection))
-			.then()
+		return this.events.moveIn(collection, id, recorded)
 			.onErrorResume((failure) -> {
-				log.warn("Events {} stay in the outbox of {}/{} until the next sweep: {}", eventIds, collection, id,
-						failure.toString());
+				log.warn("Events {} stay in the outbox of {}/{} until the next sweep: {}",
+						recorded.stream().map(DomainEvent::id).toList(), collection, id, failure.toString());
 				this.sweeper.requestSoon();
 				return Mono.empty();
 			});

@@ -18,7 +18,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,12 +92,7 @@ class OutboxSweeper implements SmartLifecycle {
 		if (due.isEmpty()) {
 			return Mono.just(0L);
 		}
-		List<String> ids = due.stream().map(DomainEvent::id).toList();
-		return Flux.fromIterable(due)
-			.concatMap(this.events::append)
-			.then(this.mongo.updateFirst(Query.query(Criteria.where("_id").is(owner.get("_id"))),
-					new Update().pull(Outbox.FIELD, new Document("eventId", new Document("$in", ids))), collection))
-			.thenReturn((long) due.size());
+		return this.events.moveIn(collection, owner.get("_id"), due).thenReturn((long) due.size());
 	}
 
 	@Override

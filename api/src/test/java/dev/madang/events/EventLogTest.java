@@ -97,7 +97,7 @@ class EventLogTest extends ApiIntegrationTest {
 
 		assertThat(this.sweeper.sweep(Duration.ZERO).block()).isGreaterThanOrEqualTo(1);
 		// A relay that had appended before the crash comes again, and a second sweep finds nothing more to move.
-		this.outbox.relay("outbox_test", docId, event).block();
+		this.outbox.relay("outbox_test", docId, List.of(event)).block();
 		this.sweeper.sweep(Duration.ZERO).block();
 
 		assertThat(recordedWithId(event.id())).hasSize(1);
