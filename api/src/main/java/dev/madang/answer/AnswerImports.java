@@ -2,13 +2,11 @@ package dev.madang.answer;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
-import dev.madang.events.Outbox;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.post.ImportKeys;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -19,16 +17,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class AnswerImports {
 
-	private final ReactiveMongoTemplate mongo;
-
 	private final MarkdownRenderer markdown;
 
-	private final Outbox outbox;
+	private final ImportKeys importKeys;
 
-	AnswerImports(ReactiveMongoTemplate mongo, MarkdownRenderer markdown, Outbox outbox) {
-		this.mongo = mongo;
+	AnswerImports(MarkdownRenderer markdown, ImportKeys importKeys) {
 		this.markdown = markdown;
-		this.outbox = outbox;
+		this.importKeys = importKeys;
 	}
 
 	/** Creates the answer unless it was imported before; returns its id either way. */
@@ -46,9 +41,7 @@ public class AnswerImports {
 			.setOnInsert("importedScore", answer.score())
 			.setOnInsert("createdAt", answer.createdAt())
 			.setOnInsert("updatedAt", answer.createdAt());
-		return ImportKeys.upsert(this.mongo, Answer.class, answer.importKey(), Outbox.onInsert(create, posted))
-			.flatMap((stored) -> this.outbox.relayStored(Answer.class, stored)
-				.thenReturn(stored.getObjectId("_id").toHexString()));
+		return this.importKeys.create(Answer.class, answer.importKey(), create, posted);
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.madang.answer;
 
 import dev.madang.post.PostScore;
+import dev.madang.post.PostScores;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -194,17 +195,12 @@ public class AnswerService {
 
 	/** Every answer's score and imported score (for the reconciler). */
 	public Flux<PostScore> scores() {
-		Query all = new Query();
-		all.fields().include("_id").include("score").include("importedScore");
-		return this.mongo.find(all, org.bson.Document.class, this.mongo.getCollectionName(Answer.class))
-			.map((post) -> new PostScore(post.getObjectId("_id").toHexString(), post.getInteger("score", 0),
-					post.getInteger("importedScore", 0)));
+		return PostScores.all(this.mongo, Answer.class);
 	}
 
 	/** Sets the score outright: only the reconciler, after recomputing it from the votes. */
 	public Mono<Void> setScore(String id, int score) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("score", score),
-				Answer.class).then();
+		return PostScores.set(this.mongo, Answer.class, id, score);
 	}
 
 	/** Adds a vote's effect to the answer's score. */

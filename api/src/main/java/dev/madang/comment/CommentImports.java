@@ -2,12 +2,10 @@ package dev.madang.comment;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
-import dev.madang.events.Outbox;
 import dev.madang.post.ImportKeys;
 import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -18,13 +16,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CommentImports {
 
-	private final ReactiveMongoTemplate mongo;
+	private final ImportKeys importKeys;
 
-	private final Outbox outbox;
-
-	CommentImports(ReactiveMongoTemplate mongo, Outbox outbox) {
-		this.mongo = mongo;
-		this.outbox = outbox;
+	CommentImports(ImportKeys importKeys) {
+		this.importKeys = importKeys;
 	}
 
 	/** Creates the comment unless it was imported before; returns its id either way. */
@@ -39,9 +34,7 @@ public class CommentImports {
 			.setOnInsert("authorName", comment.authorName())
 			.setOnInsert("body", comment.body())
 			.setOnInsert("createdAt", comment.createdAt());
-		return ImportKeys.upsert(this.mongo, Comment.class, comment.importKey(), Outbox.onInsert(create, posted))
-			.flatMap((stored) -> this.outbox.relayStored(Comment.class, stored)
-				.thenReturn(stored.getObjectId("_id").toHexString()));
+		return this.importKeys.create(Comment.class, comment.importKey(), create, posted);
 	}
 
 }

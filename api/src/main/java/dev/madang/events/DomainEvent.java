@@ -1,6 +1,7 @@
 package dev.madang.events;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ public record DomainEvent(String id, long seq, String type, String subject, Stri
 	/** A new event, not in the log yet. {@code data} takes key, value pairs; null values are left out. */
 	public static DomainEvent of(String type, String subject, String threadId, String actorId, Instant at,
 			Object... data) {
-		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < data.length; i += 2) {
 			if (data[i + 1] != null) {
 				values.put((String) data[i], data[i + 1]);

@@ -60,11 +60,7 @@ public class ReputationLedger {
 		if (amount == 0) {
 			return Mono.empty();
 		}
-		ReputationEvent entry = new ReputationEvent(cause, userId, amount, reason, postId, fromVotes,
-				this.clock.instant());
-		DomainEvent changed = DomainEvent.of(EventType.REPUTATION_CHANGED, cause, null, null, entry.at(), "userId",
-				userId, "amount", amount, "reason", reason, "postId", postId);
-		return this.outbox.insert(entry, (id) -> List.of(changed))
+		return insertEntry(cause, userId, amount, reason, postId, fromVotes)
 			.flatMap((recorded) -> this.accounts.adjustReputation(userId, amount).then(this.outbox.relay(recorded)))
 			.onErrorResume(DuplicateKeyException.class, (alreadyApplied) -> Mono.empty())
 			.then();
@@ -75,12 +71,18 @@ public class ReputationLedger {
 	 * this does not move it.
 	 */
 	public Mono<Void> recordCorrection(String cause, String userId, int amount) {
-		ReputationEvent entry = new ReputationEvent(cause, userId, amount, "reconciled", null, false,
+		return insertEntry(cause, userId, amount, "reconciled", null, false).flatMap(this.outbox::relay)
+			.onErrorResume(DuplicateKeyException.class, (alreadyApplied) -> Mono.empty());
+	}
+
+	/** The ledger entry with its {@code reputation.changed} event; a repeated cause fails as a duplicate key. */
+	private Mono<Outbox.Recorded<ReputationEvent>> insertEntry(String cause, String userId, int amount, String reason,
+			String postId, boolean fromVotes) {
+		ReputationEvent entry = new ReputationEvent(cause, userId, amount, reason, postId, fromVotes,
 				this.clock.instant());
 		DomainEvent changed = DomainEvent.of(EventType.REPUTATION_CHANGED, cause, null, null, entry.at(), "userId",
-				userId, "amount", amount, "reason", "reconciled");
-		return this.outbox.insert(entry, (id) -> List.of(changed)).flatMap(this.outbox::relay)
-			.onErrorResume(DuplicateKeyException.class, (alreadyApplied) -> Mono.empty());
+				userId, "amount", amount, "reason", reason, "postId", postId);
+		return this.outbox.insert(entry, (id) -> List.of(changed));
 	}
 
 	/** Every ledger entry (for the reconciler). */

@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
-import dev.madang.events.Outbox;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.post.ImportKeys;
 import dev.madang.post.Language;
@@ -30,12 +29,12 @@ public class ThreadImports {
 
 	private final MarkdownRenderer markdown;
 
-	private final Outbox outbox;
+	private final ImportKeys importKeys;
 
-	ThreadImports(ReactiveMongoTemplate mongo, MarkdownRenderer markdown, Outbox outbox) {
+	ThreadImports(ReactiveMongoTemplate mongo, MarkdownRenderer markdown, ImportKeys importKeys) {
 		this.mongo = mongo;
 		this.markdown = markdown;
-		this.outbox = outbox;
+		this.importKeys = importKeys;
 	}
 
 	/** Creates the question unless it was imported before; returns its id either way. */
@@ -62,9 +61,7 @@ public class ThreadImports {
 			.setOnInsert("version", 1L)
 			.setOnInsert("indexPending", true)
 			.setOnInsert("indexedVersion", 0L);
-		return ImportKeys.upsert(this.mongo, ForumThread.class, question.importKey(), Outbox.onInsert(create, asked))
-			.flatMap((stored) -> this.outbox.relayStored(ForumThread.class, stored)
-				.thenReturn(stored.getObjectId("_id").toHexString()));
+		return this.importKeys.create(ForumThread.class, question.importKey(), create, asked);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.madang.thread;
 
 import dev.madang.post.PostScore;
+import dev.madang.post.PostScores;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -121,17 +122,12 @@ public class ThreadService {
 
 	/** Every question's score and imported score (for the reconciler). */
 	public Flux<PostScore> scores() {
-		Query all = new Query();
-		all.fields().include("_id").include("score").include("importedScore");
-		return this.mongo.find(all, org.bson.Document.class, this.mongo.getCollectionName(ForumThread.class))
-			.map((post) -> new PostScore(post.getObjectId("_id").toHexString(), post.getInteger("score", 0),
-					post.getInteger("importedScore", 0)));
+		return PostScores.all(this.mongo, ForumThread.class);
 	}
 
 	/** Sets the score outright: only the reconciler, after recomputing it from the votes. */
 	public Mono<Void> setScore(String id, int score) {
-		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("score", score),
-				ForumThread.class).then();
+		return PostScores.set(this.mongo, ForumThread.class, id, score);
 	}
 
 	/** The solved threads (for the reconciler: acceptance earns reputation). */
