@@ -51,7 +51,7 @@ class AnswerApi {
 	@PostMapping(path = "/answers", consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<AnswerView>> post(@PathVariable String threadId, @Valid @RequestBody NewAnswer request) {
 		return this.currentUsers.current()
-			.flatMap((author) -> this.answers.post(author.id(), threadId, request))
+			.flatMap((author) -> this.answers.post(author, threadId, request))
 			.map((answer) -> ResponseEntity.created(URI.create("/api/v1/threads/" + threadId + "/answers"))
 				.body(AnswerView.of(answer, this.answers.bodyHtml(answer), null, false)));
 	}

@@ -12,6 +12,7 @@ import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
 import dev.madang.markdown.MarkdownRenderer;
+import dev.madang.post.Hold;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
@@ -63,8 +64,10 @@ public class AnswerService {
 		this.clock = clock;
 	}
 
-	public Mono<Answer> post(String authorId, String threadId, NewAnswer request) {
-		return this.threads.findOpenForAnswers(threadId).flatMap((thread) -> {
+	/** Posts an answer in a thread that takes them; not while the author is suspended or silenced. */
+	public Mono<Answer> post(CurrentUser author, String threadId, NewAnswer request) {
+		String authorId = author.id();
+		return AccessRules.requireMayPost(author).then(this.threads.findOpenForAnswers(threadId)).flatMap((thread) -> {
 			Instant now = this.clock.instant();
 			Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()), now);
 			return this.outbox.insert(answer, (id) -> java.util.List.of(DomainEvent.of(EventType.ANSWER_POSTED, id,
@@ -162,6 +165,50 @@ public class AnswerService {
 			.defaultIfEmpty(false);
 	}
 
+	/** Hides the answer pending review unless it is hidden or deleted already; returns whether this call did it. */
+	public Mono<Boolean> hide(String answerId, Hold hold) {
+		return find(answerId).flatMap((answer) -> {
+			DomainEvent hidden = DomainEvent.of(EventType.POST_HIDDEN, answerId, answer.getThreadId(), hold.by(),
+					hold.at(), "postType", "answer", "cause", hold.cause(), "reason", hold.reason(), "postAuthorId",
+					answer.getAuthorId());
+			return mark(answer, Criteria.where("hold").is(null).and("deletion").is(null),
+					new Update().set("hold", hold), hidden);
+		});
+	}
+
+	/** Shows a hidden answer again; returns whether this call did it. */
+	public Mono<Boolean> release(String answerId, String actorId) {
+		return find(answerId).flatMap((answer) -> {
+			DomainEvent released = DomainEvent.of(EventType.POST_RELEASED, answerId, answer.getThreadId(), actorId,
+					this.clock.instant(), "postType", "answer", "before",
+					(answer.getHold() != null) ? answer.getHold().cause() : null, "postAuthorId", answer.getAuthorId());
+			return mark(answer, Criteria.where("hold").ne(null), new Update().unset("hold"), released);
+		});
+	}
+
+	/** One conditional change of the answer with its event; the thread's search document is rebuilt after it. */
+	private Mono<Boolean> mark(Answer answer, Criteria condition, Update update, DomainEvent event) {
+		Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(answer.getId()), condition));
+		return this.mongo.updateFirst(query, Outbox.with(update, event), Answer.class)
+			.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.just(false)
+					: this.threads.answerEdited(answer.getThreadId())
+						.then(this.outbox.relay(Answer.class, answer.getId(), event))
+						.thenReturn(true));
+	}
+
+	/**
+	 * Moves the answers to another thread (merging questions; their votes and reputation stay with them, being
+	 * keyed by answer). Harmless to repeat. Returns how many of them count as answers there (not deleted).
+	 */
+	public Mono<Long> moveAll(java.util.Collection<String> answerIds, String threadId) {
+		if (answerIds.isEmpty()) {
+			return Mono.just(0L);
+		}
+		Query moved = Query.query(Criteria.where("_id").in(answerIds));
+		return this.mongo.updateMulti(moved, new Update().set("threadId", threadId), Answer.class)
+			.then(this.answers.findAllById(answerIds).filter((answer) -> !answer.isDeleted()).count());
+	}
+
 	/** The thread's answers as readers see them: the solution first, then by score, then oldest first. */
 	public Flux<Answer> forThread(ForumThread thread) {
 		Comparator<Answer> order = Comparator
@@ -182,9 +229,13 @@ public class AnswerService {
 						org.springframework.data.domain.Sort.by(org.springframework.data.domain.Sort.Direction.DESC, "createdAt")));
 	}
 
-	/** Deleted answers show only to their authors and moderators; {@code viewer} is null for anonymous readers. */
+	/**
+	 * Deleted and hidden answers show only to their authors and moderators; {@code viewer} is null for anonymous
+	 * readers.
+	 */
 	public static boolean visibleTo(Answer answer, CurrentUser viewer) {
-		return !answer.isDeleted() || (viewer != null && AccessRules.mayModify(viewer, answer.getAuthorId()));
+		return (!answer.isDeleted() && !answer.isHidden())
+				|| (viewer != null && AccessRules.mayModify(viewer, answer.getAuthorId()));
 	}
 
 	/** The answer's body as safe HTML: stored at writing, or rendered now for older answers. */

@@ -27,7 +27,7 @@ class VisibleAnswerTexts implements AnswerTexts {
 			return Mono.just(Map.of());
 		}
 		return this.answers.findAll(answerIds)
-			.filter((answer) -> !answer.isDeleted())
+			.filter((answer) -> !answer.isDeleted() && !answer.isHidden())
 			.collectList()
 			.map((found) -> found.stream().collect(Collectors.groupingBy(Answer::getThreadId, Collectors.mapping(
 					(answer) -> new AnswerText(answer.getId(), MarkdownRenderer.plainText(answer.getBody(),

@@ -42,9 +42,13 @@ class CommentApi {
 				.body(comment));
 	}
 
+	/** The comments the caller may see: hidden ones only to their authors and moderators. */
 	@GetMapping
 	Flux<Comment> list(@PathVariable String threadId) {
-		return this.threads.find(threadId).flatMapMany(this.comments::forThread);
+		Mono<java.util.Optional<dev.madang.identity.CurrentUser>> viewer = this.currentUsers.currentIfAny().cache();
+		return this.threads.findVisible(threadId, viewer.flatMap(Mono::justOrEmpty))
+			.flatMapMany((thread) -> viewer.flatMapMany((user) -> this.comments.forThread(thread)
+				.filter((comment) -> CommentService.visibleTo(comment, user.orElse(null)))));
 	}
 
 }

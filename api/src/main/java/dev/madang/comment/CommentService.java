@@ -8,6 +8,7 @@ import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
 import dev.madang.identity.CurrentUser;
+import dev.madang.post.Hold;
 import dev.madang.security.AccessRules;
 import dev.madang.security.Privilege;
 import dev.madang.thread.ForumThread;
@@ -20,6 +21,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -53,14 +55,15 @@ public class CommentService {
 	}
 
 	public Mono<Comment> comment(CurrentUser user, String threadId, NewComment request) {
-		return this.threads.findOpenForAnswers(threadId).flatMap((thread) -> postAuthor(thread, request.answerId())
+		return AccessRules.requireMayPost(user).then(this.threads.findOpenForAnswers(threadId))
+			.flatMap((thread) -> postAuthor(thread, request.answerId())
 			.flatMap((postAuthorId) -> {
 				boolean own = user.id().equals(postAuthorId) || user.id().equals(thread.getAuthorId());
 				if (!own && !this.rules.allows(user, Privilege.COMMENT)) {
 					return Mono.error(this.rules.tooLittleReputation(user, Privilege.COMMENT, "Commenting on others' posts"));
 				}
 				Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(),
-						user.displayName(), request.body().strip(), this.clock.instant());
+						user.displayName(), request.body().strip(), this.clock.instant(), null);
 				return this.outbox.insert(comment, (id) -> java.util.List.of(DomainEvent.of(EventType.COMMENT_POSTED, id,
 						threadId, user.id(), comment.createdAt(), "answerId", comment.answerId(), "postAuthorId",
 						postAuthorId, "askerId", thread.getAuthorId())))
@@ -68,6 +71,48 @@ public class CommentService {
 						.then(this.outbox.relay(recorded))
 						.thenReturn(recorded.entity()));
 			}));
+	}
+
+	public Mono<Comment> find(String commentId) {
+		return this.mongo.findById(commentId, Comment.class).switchIfEmpty(Mono.error(() -> new ProblemException(
+				HttpStatus.NOT_FOUND, "comment-not-found", "Comment not found", "No comment with id " + commentId + ".")));
+	}
+
+	/** Hides the comment pending review unless it is hidden already; returns whether this call did it. */
+	public Mono<Boolean> hide(String commentId, Hold hold) {
+		return find(commentId).flatMap((comment) -> mark(comment, Criteria.where("hold").is(null),
+				new Update().set("hold", hold), DomainEvent.of(EventType.POST_HIDDEN, commentId, comment.threadId(),
+						hold.by(), hold.at(), "postType", "comment", "cause", hold.cause(), "reason", hold.reason(),
+						"postAuthorId", comment.authorId())));
+	}
+
+	/** Shows a hidden comment again; returns whether this call did it. */
+	public Mono<Boolean> release(String commentId, String actorId) {
+		return find(commentId).flatMap((comment) -> mark(comment, Criteria.where("hold").ne(null),
+				new Update().unset("hold"), DomainEvent.of(EventType.POST_RELEASED, commentId, comment.threadId(),
+						actorId, this.clock.instant(), "postType", "comment", "before",
+						comment.isHidden() ? comment.hold().cause() : null, "postAuthorId", comment.authorId())));
+	}
+
+	private Mono<Boolean> mark(Comment comment, Criteria condition, Update update, DomainEvent event) {
+		Query query = Query.query(new Criteria().andOperator(Criteria.where("_id").is(comment.id()), condition));
+		return this.mongo.updateFirst(query, Outbox.with(update, event), Comment.class)
+			.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.just(false)
+					: this.outbox.relay(Comment.class, comment.id(), event).thenReturn(true));
+	}
+
+	/** Moves the comments to another thread (merging questions); harmless to repeat. */
+	public Mono<Void> moveAll(java.util.Collection<String> commentIds, String threadId) {
+		if (commentIds.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.mongo.updateMulti(Query.query(Criteria.where("_id").in(commentIds)),
+				new Update().set("threadId", threadId), Comment.class).then();
+	}
+
+	/** Whether {@code viewer} (null: anonymous) sees the comment: hidden ones only its author and moderators. */
+	public static boolean visibleTo(Comment comment, CurrentUser viewer) {
+		return !comment.isHidden() || (viewer != null && AccessRules.mayModify(viewer, comment.authorId()));
 	}
 
 	/** The thread's comments, oldest first. */

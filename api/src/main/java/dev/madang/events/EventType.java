@@ -14,8 +14,55 @@ public final class EventType {
 
 	public static final String QUESTION_UNDELETED = "question.undeleted";
 
-	/** Closing arrives with moderation; its kind is part of the language already. */
+	/** A moderator closed the question: {@code data.reason}, {@code data.duplicateOf}, {@code data.note}. */
 	public static final String QUESTION_CLOSED = "question.closed";
+
+	public static final String QUESTION_REOPENED = "question.reopened";
+
+	public static final String QUESTION_LOCKED = "question.locked";
+
+	public static final String QUESTION_UNLOCKED = "question.unlocked";
+
+	public static final String QUESTION_PINNED = "question.pinned";
+
+	public static final String QUESTION_UNPINNED = "question.unpinned";
+
+	/** {@code data.before}, {@code data.after}: the product areas. */
+	public static final String QUESTION_MOVED = "question.moved";
+
+	/** {@code data.target}, {@code data.answerIds}, {@code data.commentIds}: what moved into the target. */
+	public static final String QUESTION_MERGED = "question.merged";
+
+	public static final String QUESTION_UNMERGED = "question.unmerged";
+
+	/**
+	 * A question, answer or comment was hidden pending review: {@code data.postType}, {@code data.cause}
+	 * ({@code flags}, {@code held}, {@code moderator}), {@code data.reason}, {@code data.postAuthorId}.
+	 */
+	public static final String POST_HIDDEN = "post.hidden";
+
+	/** The post shows again (a moderator disagreed with the flags, or approved a held post). */
+	public static final String POST_RELEASED = "post.released";
+
+	/** {@code data.postType}, {@code data.postId}, {@code data.reason}, {@code data.weight}. */
+	public static final String FLAG_RAISED = "flag.raised";
+
+	/** {@code data.outcome} ({@code agreed}, {@code disagreed}), {@code data.flaggerId}, {@code data.postId}. */
+	public static final String FLAG_RESOLVED = "flag.resolved";
+
+	/** A moderator decided a review item: {@code data.kind}, {@code data.outcome}, {@code data.postId}. */
+	public static final String REVIEW_DECIDED = "review.decided";
+
+	/**
+	 * A member was suspended or silenced: {@code data.kind}, {@code data.until} (absent: for good),
+	 * {@code data.reason}, {@code data.before}.
+	 */
+	public static final String MEMBER_RESTRICTED = "member.restricted";
+
+	public static final String MEMBER_RESTRICTION_LIFTED = "member.restriction-lifted";
+
+	/** A suspended member appealed: {@code data.text}. */
+	public static final String APPEAL_FILED = "appeal.filed";
 
 	/** Many questions and answers arrived at once (an import, the demo): {@code data.site}, {@code data.count}. */
 	public static final String QUESTIONS_IMPORTED = "questions.imported";

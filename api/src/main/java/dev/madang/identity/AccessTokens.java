@@ -1,5 +1,7 @@
 package dev.madang.identity;
 
+import dev.madang.audit.AuditEntry;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -44,4 +44,9 @@ final class AccountProblems {
 				"The last administrator cannot lose the admin role.");
 	}
 
+	static ProblemException adminNotRestricted() {
+		return new ProblemException(HttpStatus.CONFLICT, "admin-not-restricted", "Admins cannot be suspended",
+				"An admin cannot be suspended or silenced; take the admin role away first.");
+	}
+
 }

@@ -1,5 +1,7 @@
 package dev.madang.identity;
 
+import dev.madang.audit.AuditEntry;
+
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
 import dev.madang.events.Outbox;
@@ -162,6 +164,45 @@ public class AccountService {
 	private Mono<UserAccount> insertNew(UserAccount account, String via) {
 		return this.outbox.insertAndRelay(account, (id) -> List.of(DomainEvent.of(EventType.ACCOUNT_CREATED, id, null, id,
 				account.getCreatedAt(), "via", via, "roles", names(account.getRoles()), "locale", account.getLocale())));
+	}
+
+	/**
+	 * Suspends or silences the member (replacing any restriction in force), recorded with its event, which carries
+	 * the restriction before for the audit log. Admins cannot be restricted.
+	 */
+	public Mono<UserAccount> restrict(String userId, Restriction restriction) {
+		return find(userId).flatMap((account) -> {
+			if (account.has(Role.ADMIN)) {
+				return Mono.error(AccountProblems.adminNotRestricted());
+			}
+			Restriction before = account.restrictionAt(restriction.at());
+			DomainEvent restricted = DomainEvent.of(EventType.MEMBER_RESTRICTED, userId, null, restriction.by(),
+					restriction.at(), "kind", restriction.kind(), "until",
+					(restriction.until() != null) ? restriction.until().toString() : null, "reason", restriction.reason(),
+					"before", (before != null) ? before.kind() : null);
+			return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(userId)),
+					Outbox.with(new Update().set("restriction", restriction), restricted),
+					FindAndModifyOptions.options().returnNew(true), UserAccount.class)
+				.flatMap((saved) -> this.outbox.relay(UserAccount.class, userId, restricted).thenReturn(saved));
+		});
+	}
+
+	/** Ends the member's suspension or silencing now; returns whether one was in force. */
+	public Mono<Boolean> lift(String userId, String actorId, String reason) {
+		return find(userId).flatMap((account) -> {
+			Instant now = this.clock.instant();
+			Restriction before = account.restrictionAt(now);
+			if (before == null) {
+				return Mono.just(false);
+			}
+			DomainEvent lifted = DomainEvent.of(EventType.MEMBER_RESTRICTION_LIFTED, userId, null, actorId, now,
+					"before", before.kind(), "reason", reason);
+			Restriction ended = new Restriction(before.kind(), before.reason(), now, before.by(), before.at());
+			return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(userId).and("restriction.at").is(before.at())),
+					Outbox.with(new Update().set("restriction", ended), lifted), UserAccount.class)
+				.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.just(false)
+						: this.outbox.relay(UserAccount.class, userId, lifted).thenReturn(true));
+		});
 	}
 
 	/** Adds {@code delta} to the user's reputation total (the ledger decides when). */

@@ -1,6 +1,5 @@
 package dev.madang.identity;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
@@ -8,13 +7,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** A local account as Spring Security's password check sees it. */
-record AccountUserDetails(String userId, String email, String passwordHash, List<String> authorityNames,
-		boolean suspended) implements UserDetails, MadangPrincipal {
+/**
+ * A local account as Spring Security's password check sees it. Suspended members may sign in: they read, see why they
+ * are suspended and may appeal, while {@code AccessRules} refuses their other writes.
+ */
+record AccountUserDetails(String userId, String email, String passwordHash, List<String> authorityNames)
+		implements UserDetails, MadangPrincipal {
 
-	static AccountUserDetails of(UserAccount account, Instant now) {
+	static AccountUserDetails of(UserAccount account) {
 		return new AccountUserDetails(account.getId(), account.getEmail(), account.getPasswordHash(),
-				account.getRoles().stream().map(Role::authority).toList(), account.isSuspendedAt(now));
+				account.getRoles().stream().map(Role::authority).toList());
 	}
 
 	@Override
@@ -30,11 +32,6 @@ record AccountUserDetails(String userId, String email, String passwordHash, List
 	@Override
 	public String getUsername() {
 		return this.email;
-	}
-
-	@Override
-	public boolean isAccountNonLocked() {
-		return !this.suspended;
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.madang.identity;
 
-import java.time.Clock;
 
 import reactor.core.publisher.Mono;
 
@@ -14,18 +13,15 @@ class AccountUserDetailsService implements ReactiveUserDetailsService {
 
 	private final UserAccountRepository users;
 
-	private final Clock clock;
-
-	AccountUserDetailsService(UserAccountRepository users, Clock clock) {
+	AccountUserDetailsService(UserAccountRepository users) {
 		this.users = users;
-		this.clock = clock;
 	}
 
 	@Override
 	public Mono<UserDetails> findByUsername(String email) {
 		return this.users.findByEmail(UserAccount.normalizeEmail(email))
 			.filter((account) -> account.getPasswordHash() != null)
-			.map((account) -> AccountUserDetails.of(account, this.clock.instant()));
+			.map((account) -> AccountUserDetails.of(account));
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.madang.identity;
 
-import java.time.Clock;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,15 +26,12 @@ public final class BearerTokenAuthenticator {
 
 	private final ProviderRoles providerRoles;
 
-	private final Clock clock;
-
 	BearerTokenAuthenticator(AccessTokens tokens, AccountService accounts, ReactiveJwtDecoder jwtDecoder,
-			ProviderRoles providerRoles, Clock clock) {
+			ProviderRoles providerRoles) {
 		this.tokens = tokens;
 		this.accounts = accounts;
 		this.jwtDecoder = jwtDecoder;
 		this.providerRoles = providerRoles;
-		this.clock = clock;
 	}
 
 	/** Not a {@code ReactiveAuthenticationManager} bean on purpose: form login would pick it up instead of passwords. */
@@ -47,13 +42,9 @@ public final class BearerTokenAuthenticator {
 	Mono<Authentication> authenticate(BearerTokenAuthenticationToken bearer) {
 		String token = bearer.getToken();
 		Mono<UserAccount> account = token.startsWith(AccessTokens.PREFIX) ? byAccessToken(token) : byJwt(token);
-		return account.flatMap((user) -> {
-			if (user.isSuspendedAt(this.clock.instant())) {
-				return Mono.error(new DisabledException("This account is suspended."));
-			}
-			return Mono.just(new TokenAuthentication(user.getId(),
-					user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
-		});
+		// Suspended members authenticate too: AccessRules refuses their writes with the reason.
+		return account.map((user) -> new TokenAuthentication(user.getId(),
+				user.getRoles().stream().map((role) -> new SimpleGrantedAuthority(role.authority())).toList()));
 	}
 
 	private Mono<UserAccount> byAccessToken(String token) {

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is acting: the account behind whatever authenticated the request, read fresh so role changes and suspensions
- * take effect at once, also for sessions that started before them. Suspended accounts count as signed out.
+ * take effect at once, also for sessions that started before them. Suspended members stay signed in (to read why and
+ * to appeal); {@code AccessRules} refuses their writes.
  */
 @Component
 public class CurrentUsers {
@@ -41,8 +42,7 @@ public class CurrentUsers {
 			return Mono.empty();
 		}
 		return this.users.findById(principal.userId())
-			.filter((account) -> !account.isSuspendedAt(this.clock.instant()))
-			.map(CurrentUser::of);
+			.map((account) -> CurrentUser.of(account, this.clock.instant()));
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.madang.identity;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +38,7 @@ class IdentityConfiguration {
 
 	@Bean
 	BearerTokenAuthenticator bearerTokenAuthenticator(AccessTokens tokens, AccountService accounts,
-			ProviderRoles providerRoles, OidcProperties oidc, Clock clock) {
+			ProviderRoles providerRoles, OidcProperties oidc) {
 		NimbusReactiveJwtDecoder decoder = null;
 		if (StringUtils.hasText(oidc.issuerUri())) {
 			// Discovery happens on first use, so the app starts even while the provider is down.
@@ -50,7 +49,7 @@ class IdentityConfiguration {
 			}
 			decoder.setJwtValidator(validator);
 		}
-		return new BearerTokenAuthenticator(tokens, accounts, decoder, providerRoles, clock);
+		return new BearerTokenAuthenticator(tokens, accounts, decoder, providerRoles);
 	}
 
 	private static OAuth2TokenValidator<Jwt> audience(String audience) {

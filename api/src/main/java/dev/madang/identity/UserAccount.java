@@ -42,7 +42,8 @@ public class UserAccount {
 
 	private Instant lastSeenAt;
 
-	private Instant suspendedUntil;
+	/** A suspension or silencing, kept after it ends (it is in force while {@link Restriction#activeAt}). */
+	private Restriction restriction;
 
 	UserAccount() {
 	}
@@ -61,8 +62,9 @@ public class UserAccount {
 		return email.strip().toLowerCase(java.util.Locale.ROOT);
 	}
 
-	public boolean isSuspendedAt(Instant now) {
-		return this.suspendedUntil != null && this.suspendedUntil.isAfter(now);
+	/** The restriction in force at {@code now}, or null. */
+	public Restriction restrictionAt(Instant now) {
+		return (this.restriction != null && this.restriction.activeAt(now)) ? this.restriction : null;
 	}
 
 	public boolean has(Role role) {
@@ -113,8 +115,8 @@ public class UserAccount {
 		return this.lastSeenAt;
 	}
 
-	public Instant getSuspendedUntil() {
-		return this.suspendedUntil;
+	public Restriction getRestriction() {
+		return this.restriction;
 	}
 
 	void setPasswordHash(String passwordHash) {

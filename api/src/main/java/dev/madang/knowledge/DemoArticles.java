@@ -42,7 +42,7 @@ public class DemoArticles {
 	/** Publishes articles from the threads whose import keys match the patterns (each a source of the demo). */
 	public Mono<Void> publish(String... importKeyPatterns) {
 		return this.accounts.findByEmail(AdminBootstrap.DEMO_STAFF_EMAIL)
-			.map(CurrentUser::of)
+			.map((account) -> CurrentUser.of(account, java.time.Instant.now()))
 			.flatMapMany((staff) -> Flux.fromArray(importKeyPatterns)
 				.concatMap(this::bestSolved)
 				.concatMap((thread) -> this.promotion.promote(staff, thread.getId(), Promotion.of(null))

@@ -49,6 +49,9 @@ public abstract class Post {
 
 	private Deletion deletion;
 
+	/** Set while the post is hidden pending review (flagged or held); only its author and moderators see it. */
+	private Hold hold;
+
 	protected Post() {
 	}
 
@@ -129,6 +132,15 @@ public abstract class Post {
 				(this.lastEdit != null) ? this.lastEdit.editorId() : this.authorId, title, tags, this.body,
 				getBodyFormat(), (this.lastEdit != null) ? this.lastEdit.summary() : "",
 				(this.lastEdit != null) ? this.lastEdit.at() : this.createdAt);
+	}
+
+	public Hold getHold() {
+		return this.hold;
+	}
+
+	/** Hidden pending review: readers other than the author and moderators do not see it. */
+	public boolean isHidden() {
+		return this.hold != null;
 	}
 
 }

@@ -34,6 +34,12 @@ public class ProblemException extends ErrorResponseException {
 		return this;
 	}
 
+	/** Adds a member to the problem body ({@code "mergedInto": "…"}), for clients that act on it. */
+	public ProblemException with(String property, Object value) {
+		getBody().setProperty(property, value);
+		return this;
+	}
+
 	/** The problem's name, the last part of its type ({@code edit-conflict}); pages show {@code problem.<slug>}. */
 	public String slug() {
 		return this.slug;

@@ -70,7 +70,7 @@ class QuestionActions {
 			return this.threads.findVisible(id, viewer).flatMap((thread) -> this.view.show(thread, viewer, model, form));
 		}
 		return this.currentUsers.current()
-			.flatMap((user) -> this.answers.post(user.id(), id, new NewAnswer(form.body())))
+			.flatMap((user) -> this.answers.post(user, id, new NewAnswer(form.body())))
 			.flatMap((answer) -> this.redirects.backTo(id, "#answer-" + answer.getId()))
 			.onErrorResume(ProblemException.class, (problem) -> this.redirects.backWithProblem(id, problem));
 	}

@@ -65,6 +65,11 @@ class QuestionPage {
 		}
 		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
 		return this.threads.findVisible(id, viewer).flatMap((thread) -> {
+			if (thread.getMergedInto() != null) {
+				// A merged question's address leads to where its answers went.
+				return this.threads.find(thread.getMergedInto())
+					.map((target) -> "redirect:" + Slugs.threadPath(target.getId(), target.getTitle()));
+			}
 			String canonical = Slugs.of(thread.getTitle());
 			if (!canonical.equals(slug)) {
 				return Mono.just("redirect:" + Slugs.threadPath(id, thread.getTitle()));

@@ -72,7 +72,7 @@ class QuestionView {
 				CurrentUser user = found.getT3().orElse(null);
 				List<Answer> list = found.getT1().stream().filter((answer) -> AnswerService.visibleTo(answer, user))
 					.toList();
-				model.addAttribute("comments", found.getT2().stream()
+				model.addAttribute("comments", found.getT2().stream().filter((comment) -> CommentService.visibleTo(comment, user))
 					.collect(Collectors.groupingBy((comment) -> (comment.answerId() == null) ? "question"
 							: comment.answerId())));
 				List<String> postIds = new ArrayList<>(list.stream().map(Answer::getId).toList());
@@ -106,7 +106,7 @@ class QuestionView {
 							&& !thread.isDeleted());
 					model.addAttribute("canAccept", user != null && (user.id().equals(thread.getAuthorId())
 							|| AccessRules.hasRole(user, Role.MODERATOR)));
-					model.addAttribute("canAnswer", thread.getStatus().acceptsAnswers());
+					model.addAttribute("canAnswer", thread.takesAnswers());
 					model.addAttribute("answerForm", form);
 					return "question/question";
 				});

@@ -33,18 +33,59 @@ public class AccessRules {
 		this.thresholds = thresholds;
 	}
 
-	/** Any signed-in account that is not suspended. */
+	/** Any signed-in account; a suspended one reads but writes nothing except its appeal. */
 	public ReactiveAuthorizationManager<AuthorizationContext> signedIn() {
 		return (authentication, context) -> user(authentication)
-			.<AuthorizationResult>map((user) -> new AuthorizationDecision(true))
+			.flatMap((user) -> refuseSuspendedWrites(user, context).thenReturn(true))
+			.<AuthorizationResult>map(AuthorizationDecision::new)
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 
-	/** A signed-in account holding {@code role} (admins pass every role check). */
+	/** A signed-in account holding {@code role} (admins pass every role check); suspended ones only read. */
 	public ReactiveAuthorizationManager<AuthorizationContext> role(Role role) {
 		return (authentication, context) -> user(authentication)
-			.<AuthorizationResult>map((user) -> new AuthorizationDecision(hasRole(user, role)))
+			.flatMap((user) -> refuseSuspendedWrites(user, context).thenReturn(hasRole(user, role)))
+			.<AuthorizationResult>map(AuthorizationDecision::new)
 			.defaultIfEmpty(new AuthorizationDecision(false));
+	}
+
+	/**
+	 * A suspended member's writes answer 403 with the reason and the end of the suspension, instead of a bare
+	 * "forbidden"; signing out and appealing stay open.
+	 */
+	private static Mono<Void> refuseSuspendedWrites(CurrentUser user, AuthorizationContext context) {
+		var request = context.getExchange().getRequest();
+		boolean reads = SAFE_METHODS.contains(request.getMethod());
+		if (!user.isSuspended() || reads || STILL_OPEN_WHEN_SUSPENDED.contains(request.getPath().value())) {
+			return Mono.empty();
+		}
+		return Mono.error(restricted(user));
+	}
+
+	private static final java.util.Set<org.springframework.http.HttpMethod> SAFE_METHODS = java.util.Set.of(
+			org.springframework.http.HttpMethod.GET, org.springframework.http.HttpMethod.HEAD,
+			org.springframework.http.HttpMethod.OPTIONS);
+
+	private static final java.util.Set<String> STILL_OPEN_WHEN_SUSPENDED = java.util.Set.of("/logout",
+			"/api/v1/appeals", "/appeal");
+
+	/**
+	 * New questions, answers and comments: refused while the member is suspended or silenced, with the reason and
+	 * until when.
+	 */
+	public static Mono<Void> requireMayPost(CurrentUser user) {
+		return (user.restriction() == null) ? Mono.empty() : Mono.error(restricted(user));
+	}
+
+	private static ProblemException restricted(CurrentUser user) {
+		var restriction = user.restriction();
+		String until = (restriction.until() == null) ? "for good" : "until " + restriction.until();
+		String what = restriction.isSuspension() ? "suspended" : "silenced";
+		String detail = "Your account is " + what + " " + until + ": " + restriction.reason()
+				+ (restriction.isSuspension() ? " You may read and appeal once." : " You may read, vote and edit, but not post.");
+		return new ProblemException(HttpStatus.FORBIDDEN, "account-" + what, "Account " + what, detail)
+			.with("until", (restriction.until() != null) ? restriction.until().toString() : null)
+			.with("reason", restriction.reason());
 	}
 
 	public static boolean hasRole(CurrentUser user, Role role) {

@@ -65,6 +65,10 @@ class SecurityConfiguration {
 					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**", "/webjars/htmx.org/**").permitAll()
 			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
 			.pathMatchers(HttpMethod.GET, "/t/*/duplicates").access(rules.role(Role.MODERATOR))
+			// Moderation: the review queue, thread and member actions, the audit log; flagging and appeals are for
+			// every signed-in member (the default below).
+			.pathMatchers("/api/v1/review", "/api/v1/review/**", "/api/v1/moderation/**", "/review", "/review/**",
+					"/moderation/**", "/t/*/moderate/**").access(rules.role(Role.MODERATOR))
 			// The knowledge base: readers browse, search, rate and say an article answered them; staff write it.
 			.pathMatchers("/kb/manage", "/kb/manage/**", "/t/*/promote").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",

@@ -69,6 +69,24 @@ public class ForumThread extends Post implements Searchable {
 	/** The status to go back to when a deleted thread is undeleted. */
 	private ThreadStatus statusBeforeDelete;
 
+	private Closure closure;
+
+	private Lock lock;
+
+	/** Pinned to the top of its product area's list by a moderator. */
+	private boolean pinned;
+
+	/** The question this one was merged into: its answers and comments live there now, and its address redirects. */
+	private String mergedInto;
+
+	/** What a merge moved away, so undoing it moves exactly these back. */
+	private List<String> mergedAnswerIds;
+
+	private List<String> mergedCommentIds;
+
+	/** Questions merged into this one (each merge counted once). */
+	private List<String> mergedFrom;
+
 	/** Knowledge-base articles promoted from this thread (one per language), linked from the question page. */
 	private List<String> articleIds;
 
@@ -203,6 +221,52 @@ public class ForumThread extends Post implements Searchable {
 
 	public long getIndexedVersion() {
 		return this.indexedVersion;
+	}
+
+	public Closure getClosure() {
+		return this.closure;
+	}
+
+	public Lock getLock() {
+		return this.lock;
+	}
+
+	public boolean isPinned() {
+		return this.pinned;
+	}
+
+	public String getMergedInto() {
+		return this.mergedInto;
+	}
+
+	public List<String> getMergedAnswerIds() {
+		return (this.mergedAnswerIds != null) ? this.mergedAnswerIds : List.of();
+	}
+
+	public List<String> getMergedCommentIds() {
+		return (this.mergedCommentIds != null) ? this.mergedCommentIds : List.of();
+	}
+
+	public List<String> getMergedFrom() {
+		return (this.mergedFrom != null) ? this.mergedFrom : List.of();
+	}
+
+	public boolean isLocked() {
+		return this.lock != null;
+	}
+
+	public boolean isClosed() {
+		return this.closure != null;
+	}
+
+	/** Takes new answers and comments: not deleted, closed, locked or merged away. */
+	public boolean takesAnswers() {
+		return !isDeleted() && this.closure == null && this.lock == null && this.mergedInto == null;
+	}
+
+	/** Shown to every reader: not deleted, not hidden pending review, not merged away. */
+	public boolean isPublic() {
+		return !isDeleted() && !isHidden() && this.mergedInto == null;
 	}
 
 }

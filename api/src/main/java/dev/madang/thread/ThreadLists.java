@@ -32,7 +32,7 @@ public class ThreadLists {
 
 	public Mono<ThreadPage> list(ThreadOrder order, ThreadFilter filter, String cursor, int size) {
 		List<Criteria> filters = new ArrayList<>();
-		filters.add(Criteria.where("status").ne(ThreadStatus.DELETED));
+		filters.add(visible());
 		if (present(filter.tag())) {
 			filters.add(Criteria.where("tags").is(filter.tag().strip().toLowerCase(java.util.Locale.ROOT)));
 		}
@@ -64,7 +64,7 @@ public class ThreadLists {
 	 * threads stored before languages were recorded count as others).
 	 */
 	public Mono<List<ThreadSummary>> newestInLanguageFirst(String language, int size) {
-		Criteria visible = Criteria.where("status").ne(ThreadStatus.DELETED);
+		Criteria visible = visible();
 		return newest(new Criteria().andOperator(visible, Criteria.where("language").is(language)), size)
 			.flatMap((own) -> (own.size() >= size) ? Mono.just(own)
 					: newest(new Criteria().andOperator(visible, Criteria.where("language").ne(language)),
@@ -80,6 +80,11 @@ public class ThreadLists {
 		return this.mongo.find(Query.query(criteria).with(sort(ThreadOrder.NEWEST)).limit(size), ForumThread.class)
 			.map(ThreadSummary::of)
 			.collectList();
+	}
+
+	/** Shown in lists: not deleted, not hidden pending review, not merged into another question. */
+	static Criteria visible() {
+		return Criteria.where("status").ne(ThreadStatus.DELETED).and("hold").is(null).and("mergedInto").is(null);
 	}
 
 	private static boolean present(String value) {

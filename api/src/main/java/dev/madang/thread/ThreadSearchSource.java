@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Threads as the search index holds them: the question's text, its accepted answer as the solution and its other
- * visible answers, or a removal for a deleted question, at the thread's version. Any event about a thread changes it.
+ * visible answers, or a removal for a question readers cannot see or that duplicates another, at the thread's version. Any event about a thread changes it.
  */
 @Component
 @Order(1)
@@ -38,7 +38,12 @@ class ThreadSearchSource extends MongoSearchSource {
 
 	@Override
 	public Collection<String> changedBy(DomainEvent event) {
-		return (event.threadId() != null) ? Set.of(event.threadId()) : Set.of();
+		if (event.threadId() == null) {
+			return Set.of();
+		}
+		// A merge changes its target too.
+		String target = event.text("target");
+		return (target != null) ? Set.of(event.threadId(), target) : Set.of(event.threadId());
 	}
 
 	/** The documents of a batch of threads, with their answers read in one query. */
@@ -51,12 +56,20 @@ class ThreadSearchSource extends MongoSearchSource {
 	}
 
 	private Mono<Map<String, List<AnswerTexts.AnswerText>>> answersOf(List<ForumThread> threads) {
-		return this.answers.visible(threads.stream().filter((thread) -> !thread.isDeleted())
+		return this.answers.visible(threads.stream().filter(ThreadSearchSource::searchable)
 			.flatMap((thread) -> thread.getAnswerIds().stream()).toList());
 	}
 
+	/**
+	 * In the index while every reader may see it and it is not a duplicate: a search then finds the question a
+	 * duplicate points to instead of the duplicate.
+	 */
+	private static boolean searchable(ForumThread thread) {
+		return thread.isPublic() && (thread.getClosure() == null || !thread.getClosure().isDuplicate());
+	}
+
 	private static PostDocument toDocument(ForumThread thread, Collection<AnswerTexts.AnswerText> answers) {
-		if (thread.isDeleted()) {
+		if (!searchable(thread)) {
 			return PostDocument.removal(thread.getId(), thread.getVersion());
 		}
 		String solution = answers.stream().filter((answer) -> answer.answerId().equals(thread.getAcceptedAnswerId()))

@@ -78,7 +78,7 @@ public class ThreadService {
 	/** Starts a thread; new tags need the create-tag privilege, and the area must be an open one. */
 	public Mono<ForumThread> start(CurrentUser author, NewThread request) {
 		List<String> tags = request.normalizedTags();
-		return this.areas.requireOpen(request.area()).map(Optional::of).defaultIfEmpty(Optional.empty())
+		return AccessRules.requireMayPost(author).then(this.areas.requireOpen(request.area())).map(Optional::of).defaultIfEmpty(Optional.empty())
 			.flatMap((area) -> this.tags.use(author, tags).then(Mono.defer(() -> {
 				Instant now = this.clock.instant();
 				ForumThread thread = ForumThread.start(author.id(), request.title().strip(), request.body(),
@@ -144,7 +144,7 @@ public class ThreadService {
 
 	/** The visible threads with the latest activity, title and activity time only (for the sitemap). */
 	public Flux<ForumThread> latestActivity(int limit) {
-		Query query = Query.query(Criteria.where("status").ne(ThreadStatus.DELETED))
+		Query query = Query.query(ThreadLists.visible())
 			.with(Sort.by(Sort.Direction.DESC, "lastActivityAt"))
 			.limit(limit);
 		query.fields().include("title").include("lastActivityAt");
@@ -163,9 +163,12 @@ public class ThreadService {
 		return this.threads.findAllById(ids);
 	}
 
-	/** The thread as {@code viewer} may see it: a deleted thread only to its author and moderators, else 404. */
+	/**
+	 * The thread as {@code viewer} may see it: a deleted or hidden thread only to its author and moderators, else
+	 * 404. A merged thread is found (its page redirects to where it went).
+	 */
 	public Mono<ForumThread> findVisible(String id, Mono<CurrentUser> viewer) {
-		return find(id).flatMap((thread) -> !thread.isDeleted() ? Mono.just(thread)
+		return find(id).flatMap((thread) -> (!thread.isDeleted() && !thread.isHidden()) ? Mono.just(thread)
 				: viewer.filter((user) -> AccessRules.mayModify(user, thread.getAuthorId()))
 					.map((user) -> thread)
 					.switchIfEmpty(Mono.error(() -> new ThreadNotFoundException(id))));
@@ -212,9 +215,8 @@ public class ThreadService {
 		if (thread.isDeleted()) {
 			return Mono.error(PostProblems.deleted());
 		}
-		if (thread.getStatus() == ThreadStatus.LOCKED && !AccessRules.hasRole(editor, Role.MODERATOR)) {
-			return Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
-					"This thread is locked; only moderators change it."));
+		if (thread.isLocked() && !AccessRules.hasRole(editor, Role.MODERATOR)) {
+			return Mono.error(locked());
 		}
 		return Mono.empty();
 	}
@@ -302,12 +304,46 @@ public class ThreadService {
 		return (summary == null) ? "" : summary.strip();
 	}
 
-	/** The thread, if it still takes answers; closed, locked and deleted threads answer 409. */
+	/**
+	 * The thread, if it still takes answers and comments; a closed, locked, merged or deleted thread answers 409
+	 * saying which, so the page can tell the reader why.
+	 */
 	public Mono<ForumThread> findOpenForAnswers(String id) {
-		return find(id).flatMap((thread) -> thread.getStatus().acceptsAnswers() ? Mono.just(thread)
-				: Mono.error(new ProblemException(HttpStatus.CONFLICT, "thread-not-open", "Thread not open",
-						"This thread is " + thread.getStatus().name().toLowerCase(Locale.ROOT)
-								+ " and takes no new answers.")));
+		return find(id).flatMap((thread) -> {
+			ProblemException refusal = refusalOfNewPosts(thread);
+			return (refusal == null) ? Mono.just(thread) : Mono.error(refusal);
+		});
+	}
+
+	/** Why the thread takes no new answers, comments or votes, or null when it does. */
+	public static ProblemException refusalOfNewPosts(ForumThread thread) {
+		if (thread.isDeleted()) {
+			return PostProblems.deleted();
+		}
+		if (thread.getMergedInto() != null) {
+			return new ProblemException(HttpStatus.CONFLICT, "thread-merged", "Thread merged",
+					"This question was merged into question " + thread.getMergedInto() + "; answer there.")
+				.with("mergedInto", thread.getMergedInto());
+		}
+		if (thread.isLocked()) {
+			return locked();
+		}
+		if (thread.isClosed()) {
+			return new ProblemException(HttpStatus.CONFLICT, "thread-closed", "Thread closed",
+					"This question is closed (" + thread.getClosure().reason() + ") and takes no new answers.")
+				.with("reason", thread.getClosure().reason());
+		}
+		return null;
+	}
+
+	/** 409 while a moderator's lock is on the thread (no votes, answers or comments). */
+	public static Mono<Void> requireUnlocked(ForumThread thread) {
+		return thread.isLocked() ? Mono.error(locked()) : Mono.empty();
+	}
+
+	private static ProblemException locked() {
+		return new ProblemException(HttpStatus.CONFLICT, "thread-locked", "Thread locked",
+				"A moderator locked this thread: no new answers, comments or votes.");
 	}
 
 	/** Counts a new answer: one more answer, first-answer time, open becomes answered; search must refresh. */
@@ -358,7 +394,7 @@ public class ThreadService {
 	}
 
 	/** Every change that affects search: a new version, marked for indexing in the same update. */
-	private static Update changed(Instant at) {
+	static Update changed(Instant at) {
 		return new Update().inc("version", 1).set("indexPending", true).set("updatedAt", at);
 	}
 

@@ -1,12 +1,12 @@
 package dev.madang.thread;
 
-/** Where a question stands. Closed and locked threads take no new answers; deleted ones are hidden. */
+/**
+ * Where a question stands in its life. Closing, locking and merging are moderators' marks beside the status
+ * ({@link ForumThread#getClosure()}, {@link ForumThread#getLock()}, {@link ForumThread#getMergedInto()}), so lifting
+ * one brings back the status the thread had.
+ */
 public enum ThreadStatus {
 
-	OPEN, ANSWERED, SOLVED, CLOSED, LOCKED, DELETED;
-
-	public boolean acceptsAnswers() {
-		return this == OPEN || this == ANSWERED || this == SOLVED;
-	}
+	OPEN, ANSWERED, SOLVED, DELETED
 
 }

@@ -3,11 +3,12 @@ package dev.madang.thread;
 import java.time.Instant;
 import java.util.List;
 
-/** A thread as the API shows it. */
+/** A thread as the API shows it, with moderators' marks (closed, locked, pinned, merged, hidden pending review). */
 public record ThreadView(String id, String authorId, String title, String body, String bodyHtml, List<String> tags,
 		String area,
 		String status, int score, int answerCount, long viewCount, int meTooCount, String acceptedAnswerId, boolean solutionMarkedByStaff,
-		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, int revision, long version) {
+		Instant createdAt, Instant updatedAt, Instant firstAnswerAt, Instant solvedAt, int revision, long version,
+		Closure closure, Lock lock, boolean pinned, String mergedInto, dev.madang.post.Hold hold) {
 
 	/** {@code bodyHtml} is the Markdown body rendered and sanitized, safe to insert into a page. */
 	public static ThreadView of(ForumThread thread, String bodyHtml) {
@@ -17,7 +18,8 @@ public record ThreadView(String id, String authorId, String title, String body, 
 				thread.getFollowCount(),
 				thread.getAcceptedAnswerId(), thread.getSolutionMarkedBy() != null, thread.getCreatedAt(),
 				thread.getUpdatedAt(), thread.getFirstAnswerAt(), thread.getSolvedAt(), thread.getRevision(),
-				thread.getVersion());
+				thread.getVersion(), thread.getClosure(), thread.getLock(), thread.isPinned(), thread.getMergedInto(),
+				thread.getHold());
 	}
 
 }

@@ -100,9 +100,14 @@ public class VoteService {
 	}
 
 	private Mono<String> authorOf(PostType type, String postId) {
+		// Locked threads take no votes, on the question or its answers.
 		Mono<String> author = (type == PostType.QUESTION)
-				? this.threads.find(postId).filter((thread) -> !thread.isDeleted()).map((thread) -> thread.getAuthorId())
-				: this.answers.find(postId).filter((answer) -> !answer.isDeleted()).map((answer) -> answer.getAuthorId());
+				? this.threads.find(postId).filter((thread) -> !thread.isDeleted())
+					.flatMap((thread) -> ThreadService.requireUnlocked(thread).thenReturn(thread.getAuthorId()))
+				: this.answers.find(postId).filter((answer) -> !answer.isDeleted())
+					.flatMap((answer) -> this.threads.find(answer.getThreadId())
+						.flatMap(ThreadService::requireUnlocked)
+						.thenReturn(answer.getAuthorId()));
 		return author.switchIfEmpty(Mono.error(PostProblems::deleted));
 	}
 

@@ -317,6 +317,59 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.bodyValue(Map.of("where", "search")).exchange(), 204, 204, 204, 204, 204);
 		row("GET /api/v1/threads/{id}/articles", (c, u) -> c.get().uri("/api/v1/threads/{id}/articles", this.threadId)
 			.exchange(), 200, 200, 200, 200, 200);
+		// Moderation: every signed-in member flags and appeals; the queue and the actions are for moderators.
+		row("POST /api/v1/flags", (c, u) -> c.post().uri("/api/v1/flags").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("postType", "question", "postId", freshThread(), "reason", "off-topic")).exchange(),
+				401, 201, 201, 201, 201);
+		row("GET /api/v1/flags/mine", (c, u) -> c.get().uri("/api/v1/flags/mine").exchange(), 401, 200, 200, 200, 200);
+		row("POST /api/v1/appeals", (c, u) -> c.post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("text", "Nothing to appeal")).exchange(), 401, 409, 409, 409, 409);
+		row("GET /api/v1/review", (c, u) -> c.get().uri("/api/v1/review?kind=flagged").exchange(), 401, 403, 200, 403, 200);
+		row("GET /api/v1/review/counts", (c, u) -> c.get().uri("/api/v1/review/counts").exchange(),
+				401, 403, 200, 403, 200);
+		row("GET /api/v1/review/{id}", (c, u) -> c.get().uri("/api/v1/review/{id}", reviewItem()).exchange(),
+				401, 403, 200, 403, 200);
+		row("POST /api/v1/review/{id}/claim", (c, u) -> c.post().uri("/api/v1/review/{id}/claim", reviewItem())
+			.exchange(), 401, 403, 200, 403, 200);
+		row("DELETE /api/v1/review/{id}/claim", (c, u) -> c.delete().uri("/api/v1/review/{id}/claim", reviewItem())
+			.exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/review/{id}/decision", (c, u) -> c.post().uri("/api/v1/review/{id}/decision", reviewItem())
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("outcome", "disagree")).exchange(),
+				401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/close", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/close", freshThread()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("reason", "off-topic")).exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/reopen", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/reopen", markedThread("close", Map.of("reason", "other"))).exchange(),
+				401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/lock", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/lock", freshThread()).exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/unlock", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/unlock", markedThread("lock", Map.of())).exchange(),
+				401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/pin", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/pin", freshThread()).exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/unpin", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/unpin", markedThread("pin", Map.of())).exchange(),
+				401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/move", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/move", freshThread()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("area", this.areaSlug)).exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/merge", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/merge", freshThread()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("target", this.threadId)).exchange(), 401, 403, 200, 403, 200);
+		row("POST /api/v1/moderation/threads/{id}/unmerge", (c, u) -> c.post()
+			.uri("/api/v1/moderation/threads/{id}/unmerge", markedThread("merge", Map.of("target", this.threadId)))
+			.exchange(), 401, 403, 200, 403, 200);
+		row("PUT /api/v1/moderation/members/{id}/restriction", (c, u) -> c.put()
+			.uri("/api/v1/moderation/members/{id}/restriction", user().id()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", "silenced", "days", 1, "reason", "Matrix")).exchange(), 401, 403, 200, 403, 200);
+		row("DELETE /api/v1/moderation/members/{id}/restriction", (c, u) -> c.delete()
+			.uri("/api/v1/moderation/members/{id}/restriction", user().id()).exchange(), 401, 403, 204, 403, 204);
+		row("GET /api/v1/moderation/audit", (c, u) -> c.get().uri("/api/v1/moderation/audit").exchange(),
+				401, 403, 200, 403, 200);
+		row("GET /api/v1/moderation/figures", (c, u) -> c.get().uri("/api/v1/moderation/figures").exchange(),
+				401, 403, 200, 403, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
@@ -353,6 +406,25 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		String id = freshThread();
 		as(this.owner).delete().uri("/api/v1/threads/{id}", id).exchange().expectStatus().isNoContent();
 		return id;
+	}
+
+	/** A review item of its own: a fresh question flagged off-topic by a member. */
+	private String reviewItem() {
+		String thread = freshThread();
+		asMember().post().uri("/api/v1/flags").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("postType", "question", "postId", thread, "reason", "off-topic")).exchange()
+			.expectStatus().isCreated();
+		return this.mongo.findOne(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("subject").is(thread)),
+				org.bson.Document.class, "review_items").block(java.time.Duration.ofSeconds(5)).get("_id").toString();
+	}
+
+	/** A fresh question a moderator has closed, locked, pinned or merged ({@code action}, with {@code body}). */
+	private String markedThread(String action, Map<String, Object> body) {
+		String thread = freshThread();
+		as(user(Role.MODERATOR)).post().uri("/api/v1/moderation/threads/{id}/" + action, thread)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange().expectStatus().isOk();
+		return thread;
 	}
 
 	private String freshAnswer() {
