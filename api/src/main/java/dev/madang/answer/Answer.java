@@ -23,8 +23,11 @@ public class Answer extends Post {
 		this.threadId = threadId;
 	}
 
-	static Answer post(String threadId, String authorId, String body, String bodyHtml, Instant now) {
-		return new Answer(threadId, authorId, body, bodyHtml, now);
+	static Answer post(String threadId, String authorId, String body, String bodyHtml, Instant now,
+			dev.madang.post.Hold hold) {
+		Answer answer = new Answer(threadId, authorId, body, bodyHtml, now);
+		answer.holdForReview(hold);
+		return answer;
 	}
 
 	public String getThreadId() {

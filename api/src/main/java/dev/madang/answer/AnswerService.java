@@ -52,8 +52,12 @@ public class AnswerService {
 
 	private final Outbox outbox;
 
+	private final dev.madang.post.PostScreening screening;
+
 	AnswerService(AnswerRepository answers, ThreadService threads, ReactiveMongoTemplate mongo, Clock clock,
-			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, Outbox outbox) {
+			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, Outbox outbox,
+			dev.madang.post.PostScreening screening) {
+		this.screening = screening;
 		this.outbox = outbox;
 		this.markdown = markdown;
 		this.revisions = revisions;
@@ -66,16 +70,24 @@ public class AnswerService {
 
 	/** Posts an answer in a thread that takes them; not while the author is suspended or silenced. */
 	public Mono<Answer> post(CurrentUser author, String threadId, NewAnswer request) {
-		String authorId = author.id();
-		return AccessRules.requireMayPost(author).then(this.threads.findOpenForAnswers(threadId)).flatMap((thread) -> {
-			Instant now = this.clock.instant();
-			Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()), now);
-			return this.outbox.insert(answer, (id) -> java.util.List.of(DomainEvent.of(EventType.ANSWER_POSTED, id,
-					threadId, authorId, now, "askerId", thread.getAuthorId())))
-				.flatMap((recorded) -> this.threads.recordAnswer(threadId, recorded.entity().getId(), now)
-					.then(this.outbox.relay(recorded))
-					.thenReturn(recorded.entity()));
-		});
+		return AccessRules.requireMayPost(author).then(this.threads.findOpenForAnswers(threadId))
+			.flatMap((thread) -> this.screening.screen(author.id(), AccessRules.isStaff(author), "answer", request.body(),
+					null)
+				.map(java.util.Optional::of)
+				.defaultIfEmpty(java.util.Optional.empty())
+				.flatMap((hold) -> store(author.id(), thread, request, hold.orElse(null))));
+	}
+
+	private Mono<Answer> store(String authorId, ForumThread thread, NewAnswer request, Hold hold) {
+		String threadId = thread.getId();
+		Instant now = this.clock.instant();
+		Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()), now,
+				hold);
+		return this.outbox.insert(answer, (id) -> java.util.List.of(DomainEvent.of(EventType.ANSWER_POSTED, id, threadId,
+				authorId, now, "askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null)))
+			.flatMap((recorded) -> this.threads.recordAnswer(threadId, recorded.entity().getId(), now)
+				.then(this.outbox.relay(recorded))
+				.thenReturn(recorded.entity()));
 	}
 
 	/** The answers with these ids (missing ids are skipped). */

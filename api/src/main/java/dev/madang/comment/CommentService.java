@@ -44,8 +44,11 @@ public class CommentService {
 
 	private final Outbox outbox;
 
+	private final dev.madang.post.PostScreening screening;
+
 	CommentService(ReactiveMongoTemplate mongo, ThreadService threads, AnswerService answers, AccessRules rules,
-			Clock clock, Outbox outbox) {
+			Clock clock, Outbox outbox, dev.madang.post.PostScreening screening) {
+		this.screening = screening;
 		this.outbox = outbox;
 		this.mongo = mongo;
 		this.threads = threads;
@@ -54,23 +57,32 @@ public class CommentService {
 		this.clock = clock;
 	}
 
+	/** Comments on the question or one of its answers; screened first, so a suspicious one is held for review. */
 	public Mono<Comment> comment(CurrentUser user, String threadId, NewComment request) {
 		return AccessRules.requireMayPost(user).then(this.threads.findOpenForAnswers(threadId))
-			.flatMap((thread) -> postAuthor(thread, request.answerId())
-			.flatMap((postAuthorId) -> {
+			.flatMap((thread) -> postAuthor(thread, request.answerId()).flatMap((postAuthorId) -> {
 				boolean own = user.id().equals(postAuthorId) || user.id().equals(thread.getAuthorId());
 				if (!own && !this.rules.allows(user, Privilege.COMMENT)) {
 					return Mono.error(this.rules.tooLittleReputation(user, Privilege.COMMENT, "Commenting on others' posts"));
 				}
-				Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(),
-						user.displayName(), request.body().strip(), this.clock.instant(), null);
-				return this.outbox.insert(comment, (id) -> java.util.List.of(DomainEvent.of(EventType.COMMENT_POSTED, id,
-						threadId, user.id(), comment.createdAt(), "answerId", comment.answerId(), "postAuthorId",
-						postAuthorId, "askerId", thread.getAuthorId())))
-					.flatMap((recorded) -> this.threads.recordComment(threadId, recorded.entity().id())
-						.then(this.outbox.relay(recorded))
-						.thenReturn(recorded.entity()));
+				return this.screening.screen(user.id(), AccessRules.isStaff(user), "comment", request.body(), null)
+					.map(java.util.Optional::of)
+					.defaultIfEmpty(java.util.Optional.empty())
+					.flatMap((hold) -> store(user, thread, postAuthorId, request, hold.orElse(null)));
 			}));
+	}
+
+	private Mono<Comment> store(CurrentUser user, ForumThread thread, String postAuthorId, NewComment request,
+			Hold hold) {
+		String threadId = thread.getId();
+		Comment comment = new Comment(null, threadId, blankToNull(request.answerId()), user.id(), user.displayName(),
+				request.body().strip(), this.clock.instant(), hold);
+		return this.outbox.insert(comment, (id) -> java.util.List.of(DomainEvent.of(EventType.COMMENT_POSTED, id,
+				threadId, user.id(), comment.createdAt(), "answerId", comment.answerId(), "postAuthorId", postAuthorId,
+				"askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null)))
+			.flatMap((recorded) -> this.threads.recordComment(threadId, recorded.entity().id())
+				.then(this.outbox.relay(recorded))
+				.thenReturn(recorded.entity()));
 	}
 
 	public Mono<Comment> find(String commentId) {

@@ -39,13 +39,14 @@ class ReviewApi {
 		this.currentUsers = currentUsers;
 	}
 
-	@Operation(summary = "Open review items, oldest first, by kind, product area and age (hours)")
+	@Operation(summary = "Open review items, oldest first, by kind, product area, age (hours) and subject (a post or member)")
 	@GetMapping
 	Mono<PageView> list(@RequestParam(required = false) String kind, @RequestParam(required = false) String area,
-			@RequestParam(required = false) Integer olderThanHours, @RequestParam(defaultValue = "0") int page) {
+			@RequestParam(required = false) Integer olderThanHours, @RequestParam(required = false) String subject,
+			@RequestParam(defaultValue = "0") int page) {
 		ReviewQueue.ReviewFilter filter = new ReviewQueue.ReviewFilter(
 				(kind == null || kind.isBlank()) ? null : ReviewKind.of(kind), area,
-				(olderThanHours == null) ? null : Duration.ofHours(Math.max(0, olderThanHours)));
+				(olderThanHours == null) ? null : Duration.ofHours(Math.max(0, olderThanHours)), subject);
 		return Mono.zip(this.queue.list(filter, page), this.queue.counts())
 			.map((found) -> new PageView(found.getT1().items().stream().map(ItemView::of).toList(), found.getT1().total(),
 					found.getT1().page(), found.getT1().size(), found.getT2()));

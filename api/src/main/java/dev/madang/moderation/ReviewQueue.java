@@ -95,6 +95,9 @@ class ReviewQueue {
 		if (filter.area() != null && !filter.area().isBlank()) {
 			criteria.add(Criteria.where("area").is(filter.area()));
 		}
+		if (filter.subject() != null && !filter.subject().isBlank()) {
+			criteria.add(Criteria.where("subject").is(filter.subject()));
+		}
 		if (filter.olderThan() != null) {
 			criteria.add(Criteria.where("createdAt").lte(this.clock.instant().minus(filter.olderThan())));
 		}
@@ -194,7 +197,7 @@ class ReviewQueue {
 	}
 
 	/** Which open items to list. */
-	record ReviewFilter(ReviewKind kind, String area, Duration olderThan) {
+	record ReviewFilter(ReviewKind kind, String area, Duration olderThan, String subject) {
 	}
 
 	record ReviewPage(List<ReviewItem> items, long total, int page, int size) {

@@ -134,6 +134,11 @@ public abstract class Post {
 				(this.lastEdit != null) ? this.lastEdit.at() : this.createdAt);
 	}
 
+	/** A new post the spam rules hold for review: stored hidden, with its hold, in the same insert. */
+	protected void holdForReview(Hold hold) {
+		this.hold = hold;
+	}
+
 	public Hold getHold() {
 		return this.hold;
 	}

@@ -92,6 +92,11 @@ public class AccessRules {
 		return user.has(role) || user.has(Role.ADMIN);
 	}
 
+	/** Moderators, staff and admins: the community's own people, whose posts are never limited or held. */
+	public static boolean isStaff(CurrentUser user) {
+		return hasRole(user, Role.MODERATOR) || hasRole(user, Role.STAFF);
+	}
+
 	/** Whether the user may act on something owned by {@code ownerId}: its owner, or a moderator. */
 	public static boolean mayModify(CurrentUser user, String ownerId) {
 		return user.id().equals(ownerId) || hasRole(user, Role.MODERATOR);

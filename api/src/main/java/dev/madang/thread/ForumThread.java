@@ -113,8 +113,10 @@ public class ForumThread extends Post implements Searchable {
 	}
 
 	static ForumThread start(String authorId, String title, String body, String bodyHtml, List<String> tags,
-			String productArea, Instant now) {
-		return new ForumThread(authorId, title, body, bodyHtml, tags, productArea, now);
+			String productArea, Instant now, dev.madang.post.Hold hold) {
+		ForumThread thread = new ForumThread(authorId, title, body, bodyHtml, tags, productArea, now);
+		thread.holdForReview(hold);
+		return thread;
 	}
 
 	public String getTitle() {

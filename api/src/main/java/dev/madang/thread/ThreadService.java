@@ -19,6 +19,8 @@ import dev.madang.identity.Role;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.post.Language;
 import dev.madang.post.PostProblems;
+import dev.madang.post.Hold;
+import dev.madang.post.PostScreening;
 import dev.madang.revision.Deletion;
 import dev.madang.revision.LastEdit;
 import dev.madang.revision.RevisionHistory;
@@ -61,9 +63,12 @@ public class ThreadService {
 
 	private final ProductAreas areas;
 
+	private final PostScreening screening;
+
 	ThreadService(ThreadRepository threads, Outbox outbox, Clock clock, ReactiveMongoTemplate mongo,
 			MarkdownRenderer markdown, RevisionHistory revisions, AccessRules rules, TagRegistry tags,
-			ProductAreas areas) {
+			ProductAreas areas, PostScreening screening) {
+		this.screening = screening;
 		this.tags = tags;
 		this.areas = areas;
 		this.markdown = markdown;
@@ -77,16 +82,27 @@ public class ThreadService {
 
 	/** Starts a thread; new tags need the create-tag privilege, and the area must be an open one. */
 	public Mono<ForumThread> start(CurrentUser author, NewThread request) {
+		return start(author, request, null);
+	}
+
+	/**
+	 * Starts a thread, screened first ({@code composeTime}: how long the ask form was open, null when unknown): a
+	 * suspicious one is stored held for review, hidden until a moderator approves it.
+	 */
+	public Mono<ForumThread> start(CurrentUser author, NewThread request, java.time.Duration composeTime) {
 		List<String> tags = request.normalizedTags();
-		return AccessRules.requireMayPost(author).then(this.areas.requireOpen(request.area())).map(Optional::of).defaultIfEmpty(Optional.empty())
-			.flatMap((area) -> this.tags.use(author, tags).then(Mono.defer(() -> {
+		Mono<Optional<Hold>> screened = this.screening.screen(author.id(), AccessRules.isStaff(author), "question",
+				request.title() + "\n" + request.body(), composeTime).map(Optional::of).defaultIfEmpty(Optional.empty());
+		return AccessRules.requireMayPost(author).then(this.areas.requireOpen(request.area()))
+			.map(Optional::of).defaultIfEmpty(Optional.empty())
+			.flatMap((area) -> this.tags.use(author, tags).then(screened).flatMap((hold) -> {
 				Instant now = this.clock.instant();
 				ForumThread thread = ForumThread.start(author.id(), request.title().strip(), request.body(),
-						this.markdown.toSafeHtml(request.body()), tags, area.orElse(null), now);
+						this.markdown.toSafeHtml(request.body()), tags, area.orElse(null), now, hold.orElse(null));
 				return this.outbox.insertAndRelay(thread, (id) -> List.of(DomainEvent.of(EventType.QUESTION_ASKED, id, id,
 						author.id(), now, "title", thread.getTitle(), "tags", tags, "area", area.orElse(null),
-						"language", thread.getLanguage())));
-			})));
+						"language", thread.getLanguage(), "held", hold.map(Hold::reason).orElse(null))));
+			}));
 	}
 
 	public Mono<ForumThread> find(String id) {

@@ -272,7 +272,7 @@ class ModerationApiTest extends ApiIntegrationTest {
 	/** The open review item of this kind about {@code subject}. */
 	@SuppressWarnings("unchecked")
 	private String openItem(TestUser moderator, String kind, String subject) {
-		Map<String, Object> page = as(moderator).get().uri("/api/v1/review?kind={kind}", kind).exchange()
+		Map<String, Object> page = as(moderator).get().uri("/api/v1/review?kind={kind}&subject={s}", kind, subject).exchange()
 			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
 		return ((List<Map<String, Object>>) page.get("items")).stream()
 			.filter((item) -> subject.equals(item.get("subject")))

@@ -26,7 +26,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"madang.rate-limits.writes-per-user=100000", "madang.rate-limits.writes-per-ip=100000",
 				"madang.rate-limits.logins-per-ip=100000", "madang.rate-limits.sign-ups-per-ip=100000",
 				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",
-				"madang.admin.demo-accounts=false", "madang.seed.enabled=false" })
+				"madang.admin.demo-accounts=false", "madang.seed.enabled=false",
+				// Test members are minutes old: without this every one would meet the new-member limits.
+				"madang.moderation.new-members.period=0s" })
 @AutoConfigureWebTestClient(timeout = "30s")
 @org.springframework.context.annotation.Import(InFlightRequests.class)
 public abstract class ApiIntegrationTest {

@@ -1,0 +1,93 @@
+package dev.madang.moderation;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventConsumer;
+import dev.madang.events.EventType;
+import dev.madang.identity.AccountService;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings new posts to the review queue from the event log: a post the spam rules held, and a new member's first
+ * posts. Opening an item twice keeps one, so a replayed batch changes nothing. Starts at the log's head: history
+ * (imports) is not reviewed.
+ */
+@Component
+class ReviewIntake implements EventConsumer {
+
+	private final ReviewQueue queue;
+
+	private final ModeratedPosts posts;
+
+	private final SpamScreen screen;
+
+	private final AccountService accounts;
+
+	private final ModerationProperties settings;
+
+	ReviewIntake(ReviewQueue queue, ModeratedPosts posts, SpamScreen screen, AccountService accounts,
+			ModerationProperties settings) {
+		this.queue = queue;
+		this.posts = posts;
+		this.screen = screen;
+		this.accounts = accounts;
+		this.settings = settings;
+	}
+
+	@Override
+	public String name() {
+		return "review-intake";
+	}
+
+	@Override
+	public boolean startsFromFirstEvent() {
+		return false;
+	}
+
+	@Override
+	public boolean wants(DomainEvent event) {
+		return event.is(EventType.QUESTION_ASKED, EventType.ANSWER_POSTED, EventType.COMMENT_POSTED);
+	}
+
+	@Override
+	public Mono<Void> handle(List<DomainEvent> events) {
+		return Flux.fromIterable(events).concatMap(this::take).then();
+	}
+
+	private Mono<Void> take(DomainEvent event) {
+		PostRef ref = new PostRef(postType(event), event.subject());
+		String held = event.text("held");
+		if (held != null) {
+			return this.posts.find(ref)
+				.flatMap((post) -> this.queue.open(ReviewKind.HELD, post, Map.of("rules", held)))
+				.then();
+		}
+		return isStaff(event.actorId()).flatMap((staff) -> staff ? Mono.empty()
+				: this.screen.postsBy(event.actorId())
+					.filter((count) -> count > 0 && count <= this.settings.newMembers().firstPostsReviewed())
+					.flatMap((count) -> this.posts.find(ref))
+					.flatMap((post) -> this.queue.open(ReviewKind.FIRST_POST, post, Map.of())))
+			.then();
+	}
+
+	private Mono<Boolean> isStaff(String userId) {
+		return this.accounts.find(userId)
+			.map((account) -> account.has(dev.madang.identity.Role.MODERATOR) || account.has(dev.madang.identity.Role.STAFF)
+					|| account.has(dev.madang.identity.Role.ADMIN))
+			.onErrorReturn(true);
+	}
+
+	private static String postType(DomainEvent event) {
+		return switch (event.type()) {
+			case EventType.QUESTION_ASKED -> "question";
+			case EventType.ANSWER_POSTED -> "answer";
+			default -> "comment";
+		};
+	}
+
+}

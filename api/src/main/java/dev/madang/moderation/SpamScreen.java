@@ -1,0 +1,132 @@
+package dev.madang.moderation;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import dev.madang.identity.AccountService;
+import dev.madang.post.Hold;
+import dev.madang.post.PostScreening;
+import dev.madang.problem.ProblemException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The spam defence in front of every new post: a new member's limits (links per post, questions and replies per
+ * day, time between posts) refuse with a clear problem; the {@link SpamRules} hold a suspicious post for review. Staff
+ * are never limited or held.
+ */
+@Component
+class SpamScreen implements PostScreening {
+
+	private static final Duration REPEAT_WINDOW = Duration.ofDays(7);
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final AccountService accounts;
+
+	private final ModerationProperties settings;
+
+	private final SpamRules rules;
+
+	private final Clock clock;
+
+	SpamScreen(ReactiveMongoTemplate mongo, AccountService accounts, ModerationProperties settings, Clock clock) {
+		this.mongo = mongo;
+		this.accounts = accounts;
+		this.settings = settings;
+		this.rules = SpamRules.withBundledPhrases(settings.spam());
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Hold> screen(String authorId, boolean staff, String postType, String text, Duration composeTime) {
+		if (staff) {
+			return Mono.empty();
+		}
+		Instant now = this.clock.instant();
+		String hash = hash(text);
+		return this.accounts.find(authorId).flatMap((account) -> {
+			boolean newMember = account.getCreatedAt() == null
+					|| account.getCreatedAt().isAfter(now.minus(this.settings.newMembers().period()));
+			Mono<Void> limits = newMember ? checkLimits(authorId, postType, text, now) : Mono.empty();
+			return limits.then(Mono.zip(repeats(hash, now), recentPosts(authorId, now)))
+				.map((counts) -> this.rules.judge(new SpamRules.Signals(text, newMember, counts.getT1(), counts.getT2(),
+						composeTime)))
+				.flatMap((verdict) -> this.mongo.insert(new PostingEntry(null, authorId, postType, now, hash))
+					.then(Mono.justOrEmpty(verdict.hold()
+							? new Hold(Hold.HELD, String.join(", ", verdict.reasons()), "spam-rules", now) : null)));
+		});
+	}
+
+	private Mono<Void> checkLimits(String authorId, String postType, String text, Instant now) {
+		ModerationProperties.NewMemberLimits limits = this.settings.newMembers();
+		if (SpamRules.links(text) > limits.linksPerPost()) {
+			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "too-many-links", "Too many links",
+					"New members may put " + limits.linksPerPost() + " links in a post during their first days."));
+		}
+		Query lastPost = Query.query(Criteria.where("authorId").is(authorId))
+			.with(Sort.by(Sort.Direction.DESC, "at")).limit(1);
+		Instant dayAgo = now.minus(Duration.ofDays(1));
+		boolean question = postType.equals("question");
+		Query today = Query.query(Criteria.where("authorId").is(authorId).and("at").gt(dayAgo).and("postType")
+			.in(question ? java.util.List.of("question") : java.util.List.of("answer", "comment")));
+		int allowed = question ? limits.questionsPerDay() : limits.repliesPerDay();
+		return this.mongo.findOne(lastPost, PostingEntry.class)
+			.flatMap((last) -> {
+				Duration since = Duration.between(last.at(), now);
+				if (since.compareTo(limits.timeBetweenPosts()) >= 0) {
+					return Mono.empty();
+				}
+				long wait = Math.max(1, limits.timeBetweenPosts().minus(since).toSeconds());
+				return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "posting-too-fast",
+						"Posting too fast", "New members wait " + limits.timeBetweenPosts().toSeconds()
+								+ " seconds between posts; try again in " + wait + " seconds.")
+					.withHeader("Retry-After", Long.toString(wait)));
+			})
+			.then(this.mongo.count(today, PostingEntry.class))
+			.flatMap((sent) -> (sent < allowed) ? Mono.<Void>empty()
+					: Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "new-member-limit",
+							"Daily limit for new members", "New members may post " + allowed + " "
+									+ (question ? "questions" : "answers and comments") + " a day at first; "
+									+ "the limit goes once you have been here a while.")
+						.withHeader("Retry-After", "3600")));
+	}
+
+	private Mono<Long> repeats(String hash, Instant now) {
+		return this.mongo.count(Query.query(Criteria.where("textHash").is(hash).and("at").gt(now.minus(REPEAT_WINDOW))),
+				PostingEntry.class);
+	}
+
+	private Mono<Long> recentPosts(String authorId, Instant now) {
+		return this.mongo.count(Query.query(Criteria.where("authorId").is(authorId).and("at")
+			.gt(now.minus(this.settings.spam().velocityWindow()))), PostingEntry.class);
+	}
+
+	/** How many posts the member sent through the screen (for the first-posts review). */
+	Mono<Long> postsBy(String authorId) {
+		return this.mongo.count(Query.query(Criteria.where("authorId").is(authorId)), PostingEntry.class);
+	}
+
+	private static String hash(String text) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(SpamRules.squeeze(text).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.madang.moderation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.madang.identity.Role;
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The spam defence with its real defaults: test members count as new members here. */
+class SpamDefenceTest extends ApiIntegrationTest {
+
+	@DynamicPropertySource
+	static void newMembersAreNew(DynamicPropertyRegistry registry) {
+		registry.add("madang.moderation.new-members.period", () -> "1d");
+	}
+
+	@Test
+	void aHeldSpamPostNeverAppearsInListsOrSearchUntilApproved() {
+		TestUser spammer = user();
+		String threadId = asked(as(spammer), "Qwuxian watches buy now", "Cheap watches at https://spam.example.test/");
+		as(spammer).get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk()
+			.expectBody().jsonPath("$.hold.cause").isEqualTo("held");
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isNotFound();
+		assertThat(listed()).doesNotContain(threadId);
+
+		TestUser moderator = user(Role.MODERATOR);
+		String itemId = eventuallyItem(moderator, "held", threadId);
+		assertThat(searchIds("qwuxian")).doesNotContain(threadId);
+		as(moderator).post().uri("/api/v1/review/{id}/decision", itemId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("outcome", "approve")).exchange().expectStatus().isOk();
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk();
+		assertThat(listed()).contains(threadId);
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("qwuxian")).contains(threadId));
+	}
+
+	@Test
+	void newMembersMeetTheirLimitsWithClearProblems() {
+		TestUser newcomer = user();
+		as(newcomer).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "Three links", "body", "https://a.test https://b.test https://c.test")).exchange()
+			.expectStatus().isBadRequest().expectBody().jsonPath("$.type").isEqualTo("/problems/too-many-links");
+		String first = asked(as(newcomer), "My first question here", "How do I reset the device?");
+		as(newcomer).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "My second question", "body", "Straight after the first.")).exchange()
+			.expectStatus().isEqualTo(429)
+			.expectHeader().exists("Retry-After")
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/posting-too-fast");
+		eventuallyItem(user(Role.MODERATOR), "first-post", first);
+		as(user(Role.MODERATOR)).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "Staff post many links", "body", "https://a.test https://b.test https://c.test"))
+			.exchange().expectStatus().isCreated();
+	}
+
+	private String asked(WebTestClient client, String title, String body) {
+		return client.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", title, "body", body)).exchange().expectStatus().isCreated()
+			.expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
+	@SuppressWarnings("unchecked")
+	private String eventuallyItem(TestUser moderator, String kind, String subject) {
+		String[] found = new String[1];
+		eventually(Duration.ofSeconds(20), () -> {
+			Map<String, Object> page = as(moderator).get().uri("/api/v1/review?kind={k}&subject={s}", kind, subject)
+				.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+			List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
+			assertThat(items).hasSize(1);
+			found[0] = (String) items.get(0).get("id");
+		});
+		return found[0];
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> searchIds(String query) {
+		Map<String, Object> result = this.http.get().uri("/api/v1/search?q={q}", query).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) result.get("hits")).stream().map((hit) -> (String) hit.get("id")).toList();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<String> listed() {
+		Map<String, Object> page = this.http.get().uri("/api/v1/threads?size=50").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		return ((List<Map<String, Object>>) page.get("items")).stream().map((item) -> (String) item.get("id")).toList();
+	}
+
+}
