@@ -27,9 +27,13 @@ class ReviewDecisions {
 
 	private final Suspensions suspensions;
 
+	private final SuggestedEdits suggestedEdits;
+
 	private final Clock clock;
 
-	ReviewDecisions(ReviewQueue queue, ModeratedPosts posts, Flags flags, Suspensions suspensions, Clock clock) {
+	ReviewDecisions(ReviewQueue queue, ModeratedPosts posts, Flags flags, Suspensions suspensions,
+			SuggestedEdits suggestedEdits, Clock clock) {
+		this.suggestedEdits = suggestedEdits;
 		this.queue = queue;
 		this.posts = posts;
 		this.flags = flags;
@@ -78,8 +82,9 @@ class ReviewDecisions {
 			};
 			case APPEAL, SILENCED -> (outcome == ReviewOutcome.APPROVE)
 					? this.suspensions.lift(actor, item.subject(), "appeal granted").then() : Mono.empty();
-			case SUGGESTED_EDIT -> Mono.error(new ProblemException(HttpStatus.CONFLICT, "not-supported",
-					"Not supported yet", "Suggested edits are decided on their own page."));
+			case SUGGESTED_EDIT -> (outcome == ReviewOutcome.APPROVE)
+					? this.suggestedEdits.apply(moderator, (String) item.details().get("suggestionId"))
+					: this.suggestedEdits.reject((String) item.details().get("suggestionId"));
 		};
 	}
 

@@ -238,6 +238,45 @@ class ModerationApiTest extends ApiIntegrationTest {
 			.bodyValue(Map.of("value", 1)).exchange().expectStatus().isOk();
 	}
 
+	@Test
+	void aSuggestedEditIsSavedAsARevisionOnlyWhenAModeratorApprovesIt() {
+		TestUser author = userWithReputation(1);
+		String threadId = ask(as(author), "Printer shows eror 42");
+		TestUser suggester = userWithReputation(1);
+		Map<String, Object> edit = Map.of("title", "Printer shows error 42", "body", "body", "tags", List.of(),
+				"summary", "Fix the typo");
+		as(suggester).post().uri("/api/v1/threads/{id}/suggested-edits", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(edit).exchange().expectStatus().isAccepted().expectBody().jsonPath("$.status").isEqualTo("pending");
+		problem(as(userWithReputation(1)).post().uri("/api/v1/threads/{id}/suggested-edits", threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(edit).exchange(), 409, "edit-pending");
+		problem(as(author).post().uri("/api/v1/threads/{id}/suggested-edits", threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(edit).exchange(), 409, "edit-directly");
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectBody()
+			.jsonPath("$.title").isEqualTo("Printer shows eror 42");
+
+		TestUser moderator = user(Role.MODERATOR);
+		decide(as(moderator), openItem(moderator, "suggested-edit", threadId), "approve").expectStatus().isOk();
+		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectBody()
+			.jsonPath("$.title").isEqualTo("Printer shows error 42").jsonPath("$.revision").isEqualTo(2);
+		this.http.get().uri("/api/v1/threads/{id}/revisions", threadId).exchange().expectBody()
+			.jsonPath("$[0].revision.summary").value((String summary) -> assertThat(summary).startsWith("Suggested by "));
+	}
+
+	@Test
+	void aMemberWhosePostsTrustedMembersHideAsSpamIsSilencedUntilAModeratorLooks() {
+		TestUser spammer = userWithReputation(1);
+		List<TestUser> trusted = crowd(3, 600);
+		for (int i = 0; i < 3; i++) {
+			String threadId = ask(as(spammer), "Spam number " + i);
+			trusted.forEach((member) -> flag(as(member), "question", threadId, "spam").expectStatus().isCreated());
+		}
+		problem(as(spammer).post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", "One more", "body", "Text")).exchange(), 403, "account-silenced");
+		TestUser moderator = user(Role.MODERATOR);
+		decide(as(moderator), openItem(moderator, "silenced", spammer.id()), "approve").expectStatus().isOk();
+		ask(as(spammer), "Allowed again");
+	}
+
 	private WebTestClient.ResponseSpec flag(WebTestClient client, String type, String id, String reason) {
 		return client.post().uri("/api/v1/flags").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("postType", type, "postId", id, "reason", reason)).exchange();

@@ -370,6 +370,14 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 				401, 403, 200, 403, 200);
 		row("GET /api/v1/moderation/figures", (c, u) -> c.get().uri("/api/v1/moderation/figures").exchange(),
 				401, 403, 200, 403, 200);
+		// Members below the edit privilege suggest edits; those who may edit directly are told to (409).
+		row("POST /api/v1/threads/{threadId}/suggested-edits", (c, u) -> c.post()
+			.uri("/api/v1/threads/{id}/suggested-edits", freshThread()).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(question("Matrix deletion", "A suggested body")).exchange(), 401, 202, 409, 409, 409);
+		row("POST /api/v1/threads/{threadId}/answers/{answerId}/suggested-edits", (c, u) -> c.post()
+			.uri("/api/v1/threads/{t}/answers/{a}/suggested-edits", this.threadId, freshAnswer())
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "A suggested answer body.")).exchange(),
+				401, 202, 409, 409, 409);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
