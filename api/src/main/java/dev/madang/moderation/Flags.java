@@ -92,7 +92,7 @@ class Flags {
 							"This post is deleted already; there is nothing to flag."));
 				}
 				if (post.authorId().equals(flagger.id())) {
-					return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "own-post", "Own post",
+					return Mono.error(new ProblemException(HttpStatus.FORBIDDEN, "own-post-flag", "Own post",
 							"You cannot flag your own post; edit or delete it instead."));
 				}
 				return duplicateTarget(reason, ref, request.duplicateOf())

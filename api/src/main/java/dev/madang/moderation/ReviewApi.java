@@ -87,13 +87,18 @@ class ReviewApi {
 
 	record ItemView(String id, String kind, String subject, String postType, String threadId, String threadTitle,
 			String authorId, String area, String excerpt, Map<String, Object> details, Instant createdAt, String status,
-			String claimedBy, Instant claimedUntil, String outcome, String decidedBy, Instant decidedAt) {
+			String claimedBy, Instant claimedUntil, String outcome, String decidedBy, Instant decidedAt,
+			List<String> outcomes) {
 
 		static ItemView of(ReviewItem item) {
+			List<String> outcomes = java.util.Arrays.stream(ReviewOutcome.values())
+				.filter((outcome) -> item.reviewKind().outcomes().contains(outcome))
+				.map(ReviewOutcome::id)
+				.toList();
 			return new ItemView(item.id(), item.kind(), item.subject(), item.postType(), item.threadId(),
 					item.threadTitle(), item.authorId(), item.area(), item.excerpt(), item.details(), item.createdAt(),
 					item.status(), item.claimedBy(), item.claimedUntil(), item.outcome(), item.decidedBy(),
-					item.decidedAt());
+					item.decidedAt(), outcomes);
 		}
 
 	}

@@ -118,6 +118,10 @@ class ReviewQueue {
 			.collectMap((group) -> group.getString("_id"), (group) -> ((Number) group.get("count")).longValue());
 	}
 
+	Mono<Long> countOpen() {
+		return this.mongo.count(Query.query(Criteria.where("status").is(ReviewItem.OPEN)), ReviewItem.class);
+	}
+
 	Mono<ReviewItem> find(String id) {
 		return this.mongo.findById(id, ReviewItem.class).switchIfEmpty(Mono.error(() -> new ProblemException(
 				HttpStatus.NOT_FOUND, "review-item-not-found", "No such review item", "No review item " + id + ".")));
@@ -202,7 +206,7 @@ class ReviewQueue {
 
 	record ReviewPage(List<ReviewItem> items, long total, int page, int size) {
 
-		boolean hasNext() {
+		public boolean hasNext() {
 			return (long) (this.page + 1) * this.size < this.total;
 		}
 

@@ -59,9 +59,16 @@ class QuestionPage {
 
 	@GetMapping("/t/{id}/{slug}")
 	Mono<String> question(@PathVariable String id, @PathVariable String slug,
-			@RequestParam(name = "problem", required = false) String problem, Model model, ServerWebExchange exchange) {
+			@RequestParam(name = "problem", required = false) String problem,
+			@RequestParam(name = "flagged", required = false) String flagged,
+			@RequestParam(name = "moderated", required = false) String moderated, Model model,
+			ServerWebExchange exchange) {
 		if (problem != null && problem.matches("[a-z-]{1,40}")) {
 			model.addAttribute("problem", problem);
+		}
+		model.addAttribute("flagged", flagged != null);
+		if (moderated != null && moderated.matches("[a-z]{1,20}")) {
+			model.addAttribute("moderated", moderated);
 		}
 		Mono<CurrentUser> viewer = this.currentUsers.current().cache();
 		return this.threads.findVisible(id, viewer).flatMap((thread) -> {

@@ -107,6 +107,10 @@ class QuestionView {
 					model.addAttribute("canAccept", user != null && (user.id().equals(thread.getAuthorId())
 							|| AccessRules.hasRole(user, Role.MODERATOR)));
 					model.addAttribute("canAnswer", thread.takesAnswers());
+					boolean moderator = user != null && AccessRules.hasRole(user, Role.MODERATOR);
+					model.addAttribute("isModerator", moderator);
+					model.addAttribute("areaOptions", moderator ? both.getT3().values() : List.of());
+					model.addAttribute("closeReasons", dev.madang.thread.Closure.REASONS);
 					model.addAttribute("answerForm", form);
 					return "question/question";
 				});

@@ -173,7 +173,8 @@ class EventLogCrashTest {
 					"--madang.seed.enabled=false", "--madang.admin.demo-accounts=false",
 					"--madang.rate-limits.writes-per-user=100000", "--madang.rate-limits.writes-per-ip=100000",
 					"--madang.rate-limits.sign-ups-per-ip=1000", "--madang.rate-limits.tokens-per-user=1000",
-					"--madang.rate-limits.logins-per-ip=1000", "--spring.main.sources=" + CrashTally.class.getName(),
+					"--madang.rate-limits.logins-per-ip=1000", "--madang.moderation.new-members.period=0s",
+					"--spring.main.sources=" + CrashTally.class.getName(),
 					"--logging.level.root=warn"));
 			Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

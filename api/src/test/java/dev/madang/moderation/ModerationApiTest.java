@@ -73,7 +73,7 @@ class ModerationApiTest extends ApiIntegrationTest {
 		flag(as(member), "question", threadId, "off-topic").expectStatus().isCreated()
 			.expectBody().jsonPath("$.weight").isEqualTo(1.0);
 		problem(flag(as(member), "question", threadId, "spam"), 409, "already-flagged");
-		problem(flag(as(author), "question", threadId, "spam"), 403, "own-post");
+		problem(flag(as(author), "question", threadId, "spam"), 403, "own-post-flag");
 		problem(flag(as(member), "question", "0123456789abcdef01234567", "spam"), 404, "post-not-found");
 		problem(flag(as(member), "question", threadId, "nonsense"), 400, "bad-flag-reason");
 		problem(flag(as(member), "poem", threadId, "spam"), 400, "bad-post-type");
