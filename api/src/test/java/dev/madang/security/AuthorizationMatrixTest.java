@@ -378,6 +378,27 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.uri("/api/v1/threads/{t}/answers/{a}/suggested-edits", this.threadId, freshAnswer())
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("body", "A suggested answer body.")).exchange(),
 				401, 202, 409, 409, 409);
+		// Moderation pages: flagging and appealing for members, the rest for moderators (forms answer with redirects).
+		row("POST /t/{id}/flag", (c, u) -> c.post().uri("/t/{id}/flag", this.threadId)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("postType", "question")
+				.with("postId", freshThread()).with("reason", "off-topic")).exchange(), 403, 303, 303, 303, 303);
+		row("POST /t/{id}/moderate/{action}", (c, u) -> c.post().uri("/t/{id}/moderate/lock", freshThread()).exchange(),
+				403, 403, 303, 403, 303);
+		row("POST /moderation/members/{id}/restrict", (c, u) -> c.post().uri("/moderation/members/{id}/restrict", user().id())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("kind", "silenced")
+				.with("days", "1").with("reason", "Matrix")).exchange(), 403, 403, 303, 403, 303);
+		row("POST /moderation/members/{id}/lift", (c, u) -> c.post().uri("/moderation/members/{id}/lift", user().id())
+			.exchange(), 403, 403, 303, 403, 303);
+		row("GET /appeal", (c, u) -> c.get().uri("/appeal").exchange(), 302, 200, 200, 200, 200);
+		row("POST /appeal", (c, u) -> c.post().uri("/appeal").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("text", "Nothing to appeal")).exchange(), 403, 303, 303, 303, 303);
+		row("GET /review", (c, u) -> c.get().uri("/review?kind=flagged").exchange(), 302, 403, 200, 403, 200);
+		row("POST /review/{id}/decide", (c, u) -> c.post().uri("/review/{id}/decide", reviewItem())
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).body(BodyInserters.fromFormData("outcome", "disagree"))
+			.exchange(), 403, 403, 303, 403, 303);
+		row("POST /review/{id}/claim", (c, u) -> c.post().uri("/review/{id}/claim", reviewItem()).exchange(),
+				403, 403, 303, 403, 303);
+		row("GET /moderation/audit", (c, u) -> c.get().uri("/moderation/audit").exchange(), 302, 403, 200, 403, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
