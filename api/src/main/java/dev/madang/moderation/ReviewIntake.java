@@ -51,7 +51,9 @@ class ReviewIntake implements EventConsumer {
 
 	@Override
 	public boolean wants(DomainEvent event) {
-		return event.is(EventType.QUESTION_ASKED, EventType.ANSWER_POSTED, EventType.COMMENT_POSTED);
+		// Imported posts (the demo, a Stack Exchange dump) were reviewed where they came from.
+		return event.is(EventType.QUESTION_ASKED, EventType.ANSWER_POSTED, EventType.COMMENT_POSTED)
+				&& event.text("imported") == null;
 	}
 
 	@Override
