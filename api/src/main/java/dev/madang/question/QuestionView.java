@@ -86,7 +86,13 @@ class QuestionView {
 				Mono<List<Article>> official = this.knowledgeBase.byIds(thread.getArticleIds())
 					.filter((article) -> article.isPublic() || (staff && article.getStatus() != ArticleStatus.ARCHIVED))
 					.collectList();
-				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug(), official).map((both) -> {
+				// The original a duplicate points to, by title (one read, only for duplicates).
+				Mono<String> original = (thread.getClosure() != null && thread.getClosure().isDuplicate())
+						? this.threads.find(thread.getClosure().duplicateOf()).map(ForumThread::getTitle)
+							.onErrorReturn("").defaultIfEmpty("")
+						: Mono.just("");
+				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug(), official, original).map((both) -> {
+					model.addAttribute("duplicateTitle", both.getT5());
 					Viewer me = both.getT1();
 					model.addAttribute("officialArticles", both.getT4());
 					model.addAttribute("canPromote", staff && thread.getAcceptedAnswerId() != null && !thread.isDeleted());
