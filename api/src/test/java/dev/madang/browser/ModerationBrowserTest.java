@@ -42,7 +42,10 @@ class ModerationBrowserTest extends ApiIntegrationTest {
 	@ParameterizedTest
 	@CsvSource({ "ko, 검토 (5)", "en, Review (5)" })
 	void aModeratorClearsAMixedQueue(String language, String headerCount) {
-		// Starts from an empty queue (other tests leave their first posts in it).
+		// Starts from an empty queue (other tests leave their first posts in it), once the intake has taken in
+		// what they posted.
+		eventually(Duration.ofSeconds(30), () -> this.http.get().uri("/actuator/health").exchange().expectBody()
+			.jsonPath("$.components.events.details.consumersBehind.review-intake").isEqualTo(0));
 		this.mongo.remove(Query.query(Criteria.where("status").is("open")), "review_items").block(Duration.ofSeconds(5));
 		TestUser author = userWithReputation(1);
 		String flagged = ask(as(author), "Grinder " + language + " makes a squeaking noise");
@@ -66,7 +69,8 @@ class ModerationBrowserTest extends ApiIntegrationTest {
 		as(suspended).post().uri("/api/v1/appeals").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("text", "I apologise; it will not happen again.")).exchange().expectStatus().isCreated();
 		eventually(Duration.ofSeconds(20), () -> as(moderator).get().uri("/api/v1/review/counts").exchange()
-			.expectBody().jsonPath("$.first-post").isEqualTo(1).jsonPath("$.held").isEqualTo(1));
+			.expectBody().jsonPath("$.first-post").isEqualTo(1).jsonPath("$.held").isEqualTo(1)
+			.jsonPath("$.flagged").isEqualTo(1).jsonPath("$.suggested-edit").isEqualTo(1).jsonPath("$.appeal").isEqualTo(1));
 
 		String base = "http://localhost:" + this.port;
 		WebDriver browser = Browser.start(language);
