@@ -46,7 +46,7 @@ class ReviewApi {
 			@RequestParam(defaultValue = "0") int page) {
 		ReviewQueue.ReviewFilter filter = new ReviewQueue.ReviewFilter(
 				(kind == null || kind.isBlank()) ? null : ReviewKind.of(kind), area,
-				(olderThanHours == null) ? null : Duration.ofHours(Math.max(0, olderThanHours)), subject);
+				(olderThanHours == null) ? null : ReviewQueue.age(olderThanHours), subject);
 		return Mono.zip(this.queue.list(filter, page), this.queue.counts())
 			.map((found) -> new PageView(found.getT1().items().stream().map(ItemView::of).toList(), found.getT1().total(),
 					found.getT1().page(), found.getT1().size(), found.getT2()));

@@ -55,7 +55,10 @@ class ReviewContext {
 						Flag.class),
 				this.mongo.count(Query.query(against.and("status").is(Flag.OPEN)), Flag.class))
 			.map((found) -> new AuthorHistory(authorId, found.getT1().getDisplayName(), found.getT1().getReputation(),
-					found.getT1().getCreatedAt(), found.getT1().getRestriction(), found.getT2(), found.getT3()));
+					found.getT1().getCreatedAt(), found.getT1().getRestriction(), found.getT2(), found.getT3()))
+			// An account removed since: the item still shows, without a history.
+			.onErrorResume(dev.madang.problem.ProblemException.class,
+					(gone) -> Mono.just(new AuthorHistory(authorId, authorId, 0, null, null, 0, 0)));
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.madang.moderation;
 
-import java.time.Duration;
 
 import dev.madang.audit.AuditLog;
 import dev.madang.identity.CurrentUsers;
@@ -49,7 +48,7 @@ class ReviewPages {
 			Model model) {
 		ReviewKind chosen = (kind == null || kind.isBlank()) ? null : ReviewKind.of(kind);
 		ReviewQueue.ReviewFilter filter = new ReviewQueue.ReviewFilter(chosen, area,
-				(age == null || age <= 0) ? null : Duration.ofHours(age), null);
+				(age == null || age <= 0) ? null : ReviewQueue.age(age), null);
 		model.addAttribute("kinds", ReviewKind.values());
 		model.addAttribute("kind", (chosen != null) ? chosen.id() : "");
 		model.addAttribute("area", (area != null) ? area : "");

@@ -200,6 +200,11 @@ class ReviewQueue {
 			.with("claimedUntil", (item.claimedUntil() != null) ? item.claimedUntil().toString() : null);
 	}
 
+	/** An age filter in hours, kept within ten years so that "now minus it" stays a valid time. */
+	static Duration age(int hours) {
+		return Duration.ofHours(Math.max(0, Math.min(hours, 24 * 366 * 10)));
+	}
+
 	/** Which open items to list. */
 	record ReviewFilter(ReviewKind kind, String area, Duration olderThan, String subject) {
 	}

@@ -1,5 +1,7 @@
 package dev.madang.thread;
 
+import java.util.List;
+
 import dev.madang.area.ProductArea;
 import dev.madang.area.ProductAreas;
 import dev.madang.problem.ProblemException;
@@ -41,10 +43,19 @@ class QuestionsPage {
 		model.addAttribute("tag", safeTag);
 		model.addAttribute("area", safeArea);
 		model.addAttribute("areas", this.areas.list(false));
+		Mono<List<ThreadSummary>> pinned = (safeArea != null && (cursor == null || cursor.isBlank()))
+				? this.lists.pinned(safeArea) : Mono.just(List.of());
 		return this.lists.list(order, filter, cursor, 30)
 			.onErrorResume(ProblemException.class, (badCursor) -> this.lists.list(ThreadOrder.NEWEST, filter, null, 30))
-			.map((page) -> {
-				model.addAttribute("page", page);
+			.zipWith(pinned)
+			.map((found) -> {
+				// Pinned questions head the area's first page instead of appearing twice on it.
+				java.util.Set<String> pinnedIds = found.getT2().stream().map(ThreadSummary::id)
+					.collect(java.util.stream.Collectors.toSet());
+				ThreadPage page = found.getT1();
+				model.addAttribute("page", new ThreadPage(page.items().stream()
+					.filter((thread) -> !pinnedIds.contains(thread.id())).toList(), page.nextCursor()));
+				model.addAttribute("pinned", found.getT2());
 				return "questions";
 			});
 	}

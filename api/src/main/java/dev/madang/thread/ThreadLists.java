@@ -59,6 +59,13 @@ public class ThreadLists {
 		});
 	}
 
+	/** The questions moderators pinned to the top of a product area, newest first. */
+	public Mono<List<ThreadSummary>> pinned(String area) {
+		Query query = Query.query(new Criteria().andOperator(visible(), Criteria.where("productArea").is(area),
+				Criteria.where("pinned").is(true))).with(sort(ThreadOrder.NEWEST)).limit(10);
+		return this.mongo.find(query, ForumThread.class).map(ThreadSummary::of).collectList();
+	}
+
 	/**
 	 * The newest questions for a reader of {@code language}: those written in it first, then the others (older
 	 * threads stored before languages were recorded count as others).

@@ -50,7 +50,7 @@ public class ThreadModeration {
 
 	/** Closes the question; a duplicate's target must be another visible question that was not merged away. */
 	public Mono<ForumThread> close(String id, String actorId, String reason, String duplicateOf, String note) {
-		if (!Closure.REASONS.contains(reason)) {
+		if (reason == null || !Closure.REASONS.contains(reason)) {
 			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "bad-close-reason", "Unknown close reason",
 					"Close with one of " + Closure.REASONS + "."));
 		}

@@ -54,6 +54,26 @@ class ModerationPagesTest extends ApiIntegrationTest {
 			.contains("id=\"flag-" + threadId + "\"");
 	}
 
+	@Test
+	void aPinnedQuestionHeadsItsAreasList() {
+		String area = "pins-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+		as(user(Role.STAFF)).post().uri("/api/v1/areas").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("slug", area, "name", "Pins")).exchange().expectStatus().isCreated();
+		String pinned = askIn(area, "Read this first about pins");
+		askIn(area, "A later question about pins");
+		as(user(Role.MODERATOR)).post().uri("/api/v1/moderation/threads/{id}/pin", pinned).exchange().expectStatus().isOk();
+		String list = page("/questions?area=" + area, this.http);
+		assertThat(list).contains("id=\"pinned\"");
+		assertThat(list.indexOf("Read this first about pins")).isLessThan(list.indexOf("A later question about pins"));
+		assertThat(list.split("Read this first about pins", -1)).hasSize(2);
+	}
+
+	private String askIn(String area, String title) {
+		return asMember().post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("title", title, "body", "Details of " + title, "area", area)).exchange()
+			.expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+	}
+
 	private static String page(String path, WebTestClient client) {
 		return client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();
