@@ -1,6 +1,6 @@
 package dev.madang.identity;
 
-import dev.madang.audit.AuditEntry;
+import dev.madang.audit.AuditLog;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +39,10 @@ public class AccessTokens {
 
 	private final Clock clock;
 
-	AccessTokens(AccessTokenRepository tokens, ReactiveMongoTemplate mongo, Clock clock) {
+	private final AuditLog auditLog;
+
+	AccessTokens(AccessTokenRepository tokens, ReactiveMongoTemplate mongo, Clock clock, AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.tokens = tokens;
 		this.mongo = mongo;
 		this.clock = clock;
@@ -53,8 +56,8 @@ public class AccessTokens {
 		AccessToken token = new AccessToken(null, userId, name.strip(), sha256(secret),
 				secret.substring(secret.length() - 4), this.clock.instant(), null, null);
 		return this.tokens.insert(token)
-			.flatMap((saved) -> this.mongo.insert(AuditEntry.of(this.clock.instant(), userId, "token.created", userId,
-					Map.of("tokenId", saved.id(), "name", saved.name())))
+			.flatMap((saved) -> this.auditLog.record(this.clock.instant(), userId, "token.created", userId,
+					Map.of("tokenId", saved.id(), "name", saved.name()))
 				.thenReturn(new IssuedToken(saved, secret)));
 	}
 
@@ -70,8 +73,8 @@ public class AccessTokens {
 			.flatMap((result) -> (result.getMatchedCount() == 0)
 					? Mono.error(new ProblemException(HttpStatus.NOT_FOUND, "token-not-found", "Token not found",
 							"You have no active token with id " + tokenId + "."))
-					: this.mongo.insert(AuditEntry.of(this.clock.instant(), userId, "token.revoked", userId,
-							Map.of("tokenId", tokenId))).then());
+					: this.auditLog.record(this.clock.instant(), userId, "token.revoked", userId,
+							Map.of("tokenId", tokenId)));
 	}
 
 	/** The user id an active token belongs to, empty when the secret is unknown or revoked. */

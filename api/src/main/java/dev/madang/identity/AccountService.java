@@ -1,6 +1,6 @@
 package dev.madang.identity;
 
-import dev.madang.audit.AuditEntry;
+import dev.madang.audit.AuditLog;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
@@ -42,9 +42,12 @@ public class AccountService {
 
 	private final Outbox outbox;
 
+	private final AuditLog auditLog;
+
 	AccountService(UserAccountRepository users, ReactiveMongoTemplate mongo, PasswordEncoder passwords, Clock clock,
-			Outbox outbox) {
+			Outbox outbox, AuditLog auditLog) {
 		this.outbox = outbox;
+		this.auditLog = auditLog;
 		this.users = users;
 		this.mongo = mongo;
 		this.passwords = passwords;
@@ -272,7 +275,7 @@ public class AccountService {
 	}
 
 	private Mono<Void> audit(String actorId, String action, String subjectId, Map<String, Object> details) {
-		return this.mongo.insert(AuditEntry.of(this.clock.instant(), actorId, action, subjectId, details)).then();
+		return this.auditLog.record(this.clock.instant(), actorId, action, subjectId, details);
 	}
 
 	private static List<String> names(Set<Role> roles) {
