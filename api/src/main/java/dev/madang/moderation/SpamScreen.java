@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 
 import dev.madang.identity.AccountService;
 import dev.madang.post.Hold;
@@ -14,7 +16,6 @@ import dev.madang.post.PostScreening;
 import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Mono;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -56,61 +57,69 @@ class SpamScreen implements PostScreening {
 		}
 		Instant now = this.clock.instant();
 		String hash = hash(text);
-		return this.accounts.find(authorId).flatMap((account) -> {
+		return Mono.zip(this.accounts.find(authorId), history(authorId), repeats(hash, now)).flatMap((found) -> {
+			var account = found.getT1();
+			List<PostingEntry> history = found.getT2();
 			boolean newMember = account.getCreatedAt() == null
 					|| account.getCreatedAt().isAfter(now.minus(this.settings.newMembers().period()));
-			Mono<Void> limits = newMember ? checkLimits(authorId, postType, text, now) : Mono.empty();
-			return limits.then(Mono.zip(repeats(hash, now), recentPosts(authorId, now)))
-				.map((counts) -> this.rules.judge(new SpamRules.Signals(text, newMember, counts.getT1(), counts.getT2(),
-						composeTime)))
-				.flatMap((verdict) -> this.mongo.insert(new PostingEntry(null, authorId, postType, now, hash))
-					.then(Mono.justOrEmpty(verdict.hold()
-							? new Hold(Hold.HELD, String.join(", ", verdict.reasons()), "spam-rules", now) : null)));
+			Mono<Void> limits = newMember ? checkLimits(history, postType, text, now) : Mono.empty();
+			Instant windowStart = now.minus(this.settings.spam().velocityWindow());
+			long recent = history.stream().filter((entry) -> entry.at().isAfter(windowStart)).count();
+			SpamRules.Verdict verdict = this.rules.judge(new SpamRules.Signals(text, newMember, found.getT3(), recent,
+					composeTime));
+			return limits.then(this.mongo.insert(new PostingEntry(null, authorId, postType, now, hash)))
+				.then(Mono.justOrEmpty(verdict.hold()
+						? new Hold(Hold.HELD, String.join(", ", verdict.reasons()), "spam-rules", now) : null));
 		});
 	}
 
-	private Mono<Void> checkLimits(String authorId, String postType, String text, Instant now) {
+	/**
+	 * The member's posts of the last day, newest first. One query on {@code authorId} alone (an equality on one
+	 * indexed field is what the embedded storage answers from its index), times compared here.
+	 */
+	private Mono<List<PostingEntry>> history(String authorId) {
+		Instant dayAgo = this.clock.instant().minus(Duration.ofDays(1));
+		return this.mongo.find(Query.query(Criteria.where("authorId").is(authorId)), PostingEntry.class)
+			.filter((entry) -> entry.at().isAfter(dayAgo))
+			.sort(Comparator.comparing(PostingEntry::at).reversed())
+			.collectList();
+	}
+
+	private Mono<Void> checkLimits(List<PostingEntry> history, String postType, String text, Instant now) {
 		ModerationProperties.NewMemberLimits limits = this.settings.newMembers();
 		if (SpamRules.links(text) > limits.linksPerPost()) {
 			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "too-many-links", "Too many links",
 					"New members may put " + limits.linksPerPost() + " links in a post during their first days."));
 		}
-		Query lastPost = Query.query(Criteria.where("authorId").is(authorId))
-			.with(Sort.by(Sort.Direction.DESC, "at")).limit(1);
-		Instant dayAgo = now.minus(Duration.ofDays(1));
-		boolean question = postType.equals("question");
-		Query today = Query.query(Criteria.where("authorId").is(authorId).and("at").gt(dayAgo).and("postType")
-			.in(question ? java.util.List.of("question") : java.util.List.of("answer", "comment")));
-		int allowed = question ? limits.questionsPerDay() : limits.repliesPerDay();
-		return this.mongo.findOne(lastPost, PostingEntry.class)
-			.flatMap((last) -> {
-				Duration since = Duration.between(last.at(), now);
-				if (since.compareTo(limits.timeBetweenPosts()) >= 0) {
-					return Mono.empty();
-				}
+		if (!history.isEmpty()) {
+			Duration since = Duration.between(history.get(0).at(), now);
+			if (since.compareTo(limits.timeBetweenPosts()) < 0) {
 				long wait = Math.max(1, limits.timeBetweenPosts().minus(since).toSeconds());
 				return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "posting-too-fast",
 						"Posting too fast", "New members wait " + limits.timeBetweenPosts().toSeconds()
 								+ " seconds between posts; try again in " + wait + " seconds.")
 					.withHeader("Retry-After", Long.toString(wait)));
-			})
-			.then(this.mongo.count(today, PostingEntry.class))
-			.flatMap((sent) -> (sent < allowed) ? Mono.<Void>empty()
-					: Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "new-member-limit",
-							"Daily limit for new members", "New members may post " + allowed + " "
-									+ (question ? "questions" : "answers and comments") + " a day at first; "
-									+ "the limit goes once you have been here a while.")
-						.withHeader("Retry-After", "3600")));
+			}
+		}
+		boolean question = postType.equals("question");
+		long sent = history.stream().filter((entry) -> question == entry.postType().equals("question")).count();
+		int allowed = question ? limits.questionsPerDay() : limits.repliesPerDay();
+		if (sent < allowed) {
+			return Mono.empty();
+		}
+		return Mono.error(new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "new-member-limit",
+				"Daily limit for new members", "New members may post " + allowed + " "
+						+ (question ? "questions" : "answers and comments") + " a day at first; "
+						+ "the limit goes once you have been here a while.")
+			.withHeader("Retry-After", "3600"));
 	}
 
+	/** Posts with the same text in the last week (one query on the indexed hash, times compared here). */
 	private Mono<Long> repeats(String hash, Instant now) {
-		return this.mongo.count(Query.query(Criteria.where("textHash").is(hash).and("at").gt(now.minus(REPEAT_WINDOW))),
-				PostingEntry.class);
-	}
-
-	private Mono<Long> recentPosts(String authorId, Instant now) {
-		return this.mongo.count(Query.query(Criteria.where("authorId").is(authorId).and("at")
-			.gt(now.minus(this.settings.spam().velocityWindow()))), PostingEntry.class);
+		Instant since = now.minus(REPEAT_WINDOW);
+		return this.mongo.find(Query.query(Criteria.where("textHash").is(hash)), PostingEntry.class)
+			.filter((entry) -> entry.at().isAfter(since))
+			.count();
 	}
 
 	/** How many posts the member sent through the screen (for the first-posts review). */
