@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # usage: bench-write.sh <jar> <label> <data snapshot>: answers posted per second, against the trivial endpoint
 set -u
+HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=$1; LABEL=$2; SNAP=$3
 DATA=$(mktemp -d /var/tmp/w-$LABEL-XXXX)
 cp -r "$SNAP/mongo" "$DATA/mongo"
@@ -14,7 +15,7 @@ E="w$RANDOM@example.com"
 curl -s -X POST $B/api/v1/accounts -H 'Content-Type: application/json' -d "{\"email\":\"$E\",\"displayName\":\"Writer\",\"password\":\"correct horse battery staple\"}" > /dev/null
 TOKEN=$(curl -s -u "$E:correct horse battery staple" -X POST $B/api/v1/tokens -H 'Content-Type: application/json' -d '{"name":"w"}' | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
 TID=$(curl -s "$B/api/v1/threads?size=1" | python3 -c 'import sys,json;print(json.load(sys.stdin)["items"][0]["id"])')
-sed "s|THREAD_PATH|\"/api/v1/threads/$TID/answers\"|; s|TOKEN|\"$TOKEN\"|" "$(dirname "$0")/post-answers.lua" > $DATA/post.lua
+sed "s|THREAD_PATH|\"/api/v1/threads/$TID/answers\"|; s|TOKEN|\"$TOKEN\"|" "$HERE/post-answers.lua" > $DATA/post.lua
 T=$(wrk -t2 -c4 -d10s $B/actuator/health/liveness | awk '/Requests\/sec/{print $2}')
 W=$(wrk -t2 -c4 -d15s --latency -s $DATA/post.lua $B | tee $DATA/w.txt | awk '/Requests\/sec/{print $2}')
 NON2XX=$(grep -o "Non-2xx or 3xx responses: [0-9]*" $DATA/w.txt)
