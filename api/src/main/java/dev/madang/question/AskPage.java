@@ -33,7 +33,10 @@ class AskPage {
 
 	private final QuestionFields fields;
 
-	AskPage(ThreadService threads, CurrentUsers currentUsers, QuestionFields fields) {
+	private final java.time.Clock clock;
+
+	AskPage(ThreadService threads, CurrentUsers currentUsers, QuestionFields fields, java.time.Clock clock) {
+		this.clock = clock;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
 		this.fields = fields;
@@ -41,7 +44,8 @@ class AskPage {
 
 	@GetMapping("/ask")
 	String askForm(Model model) {
-		model.addAttribute("form", new AskForm("", "", "", ""));
+		// When the form was opened, so the spam rules can tell a person typing from a bot sending at once.
+		model.addAttribute("form", new AskForm("", "", "", "", this.clock.millis()));
 		model.addAttribute("areas", this.fields.areas());
 		return "question/ask";
 	}
@@ -57,7 +61,7 @@ class AskPage {
 			return Mono.just("question/ask");
 		}
 		return this.currentUsers.current()
-			.flatMap((user) -> this.threads.start(user, request))
+			.flatMap((user) -> this.threads.start(user, request, form.composeTime(this.clock.instant())))
 			.map((thread) -> "redirect:" + Slugs.threadPath(thread.getId(), thread.getTitle()))
 			.onErrorResume(ProblemException.class, (problem) -> this.fields.reject(problem, errors, locale)
 					? Mono.just("question/ask") : Mono.error(problem));
@@ -71,7 +75,16 @@ class AskPage {
 			@Size(max = 30000, message = "{thread.body.size}") String body,
 			@Pattern(regexp = QuestionFields.TAGS_TEXT_PATTERN,
 					message = "{thread.tag.pattern}") String tags,
-			@Size(max = 40) String area) {
+			@Size(max = 40) String area, Long openedAt) {
+
+		/** How long the form was open, or null when it did not say (or said something impossible). */
+		java.time.Duration composeTime(java.time.Instant now) {
+			if (this.openedAt == null) {
+				return null;
+			}
+			java.time.Duration open = java.time.Duration.between(java.time.Instant.ofEpochMilli(this.openedAt), now);
+			return (open.isNegative() || open.toDays() > 1) ? null : open;
+		}
 
 		NewThread toNewThread() {
 			return new NewThread(this.title, this.body, QuestionFields.parse(this.tags), blankToNull(this.area));

@@ -61,6 +61,21 @@ class SpamDefenceTest extends ApiIntegrationTest {
 			.exchange().expectStatus().isCreated();
 	}
 
+	@Test
+	void aNewMembersQuestionSentTheMomentTheAskFormOpenedIsHeld() {
+		TestUser newcomer = user();
+		dev.madang.support.BrowserSession session = new dev.madang.support.BrowserSession(this.http);
+		session.signIn(newcomer.email(), dev.madang.support.TestUsers.PASSWORD);
+		String opened = java.util.regex.Pattern.compile("name=\"openedAt\" value=\"(\\d+)\"").matcher(session.page("/ask"))
+			.results().findFirst().orElseThrow().group(1);
+		String location = dev.madang.support.BrowserSession.location(session.submit("/ask", "/ask",
+				dev.madang.support.BrowserSession.form("title", "Where is the serial number printed", "body",
+						"On the box or the device?", "tags", "", "openedAt", opened)));
+		String threadId = location.split("/")[2];
+		as(newcomer).get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk().expectBody()
+			.jsonPath("$.hold.reason").value((String reason) -> assertThat(reason).contains("fast-submit"));
+	}
+
 	private String asked(WebTestClient client, String title, String body) {
 		return client.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("title", title, "body", body)).exchange().expectStatus().isCreated()
