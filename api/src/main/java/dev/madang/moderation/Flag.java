@@ -21,6 +21,11 @@ record Flag(@Id String id, String postType, String postId, String threadId, Stri
 
 	static final String DISAGREED = "disagreed";
 
+	/** The post's address: the question page, or the question page at the answer or comment. */
+	public String postPath() {
+		return "answer".equals(this.postType) ? "/p/" + this.postId : "/t/" + this.threadId;
+	}
+
 	static String openKey(String flaggerId, String postId) {
 		return flaggerId + ":" + postId;
 	}

@@ -109,6 +109,15 @@ class ModerationPages {
 			.thenReturn("redirect:/u/" + id + "?lifted");
 	}
 
+	/** A member's own flags and what became of them. */
+	@GetMapping("/flags")
+	Mono<String> myFlags(Model model) {
+		return this.currentUsers.current().flatMapMany((user) -> this.flags.of(user.id())).collectList().map((mine) -> {
+			model.addAttribute("flags", mine);
+			return "moderation/flags";
+		});
+	}
+
 	@GetMapping("/appeal")
 	Mono<String> appealForm(Model model) {
 		return this.currentUsers.current().map((user) -> {

@@ -46,6 +46,18 @@ class ModerationPagesTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aMemberSeesWhatBecameOfTheirFlags() {
+		TestUser flagger = userWithReputation(1);
+		String threadId = ask(asMember(), "Flag outcome shown to the flagger");
+		as(flagger).post().uri("/api/v1/flags").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("postType", "question", "postId", threadId, "reason", "off-topic")).exchange()
+			.expectStatus().isCreated();
+		assertThat(page("/flags?lang=en", as(flagger))).contains("id=\"my-flags\"", "Waiting for a moderator",
+				"href=\"/t/" + threadId + "\"");
+		assertThat(page("/flags?lang=ko", as(flagger))).contains("모더레이터 확인 대기");
+	}
+
+	@Test
 	void moderatorsSeeTheQueueCountAndTheirToolsAndMembersDoNot() {
 		String threadId = ask(asMember(), "Tools for moderators only");
 		String path = "/t/" + threadId + "/tools-for-moderators-only?lang=en";

@@ -390,6 +390,7 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /moderation/members/{id}/lift", (c, u) -> c.post().uri("/moderation/members/{id}/lift", user().id())
 			.exchange(), 403, 403, 303, 403, 303);
 		row("GET /appeal", (c, u) -> c.get().uri("/appeal").exchange(), 302, 200, 200, 200, 200);
+		row("GET /flags", (c, u) -> c.get().uri("/flags").exchange(), 302, 200, 200, 200, 200);
 		row("POST /appeal", (c, u) -> c.post().uri("/appeal").contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("text", "Nothing to appeal")).exchange(), 403, 303, 303, 303, 303);
 		row("GET /review", (c, u) -> c.get().uri("/review?kind=flagged").exchange(), 302, 403, 200, 403, 200);
