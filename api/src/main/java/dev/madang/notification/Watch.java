@@ -1,0 +1,25 @@
+package dev.madang.notification;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A member's interest in a thread: {@code watching} (told about new answers and comments) or {@code muted} (never
+ * told). {@code id} is {@code userId:threadId}, so a member has one watch per thread. Askers, answerers and commenters
+ * watch their threads automatically ({@code automatic}); a mute they chose is never overwritten by that.
+ */
+@Document("watches")
+record Watch(@Id String id, String userId, @Indexed String threadId, String level, boolean automatic, Instant at) {
+
+	static final String WATCHING = "watching";
+
+	static final String MUTED = "muted";
+
+	static String idOf(String userId, String threadId) {
+		return userId + ":" + threadId;
+	}
+
+}

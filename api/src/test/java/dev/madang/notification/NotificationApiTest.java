@@ -1,0 +1,83 @@
+package dev.madang.notification;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import dev.madang.support.ApiIntegrationTest;
+import dev.madang.support.TestUsers.TestUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static dev.madang.support.QaSteps.accept;
+import static dev.madang.support.QaSteps.answer;
+import static dev.madang.support.QaSteps.ask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The in-app inbox through the HTTP API: who hears of what, merged while unread, never of their own actions. */
+class NotificationApiTest extends ApiIntegrationTest {
+
+	@Test
+	void anAskerHearsOfAnswersMergedWhileUnreadAndTheHelperOfTheAcceptance() {
+		TestUser asker = userWithReputation(1);
+		TestUser helper = userWithReputation(1);
+		String threadId = ask(as(asker), "Kettle light blinks twice");
+		String first = answer(as(helper), threadId, "Descale it with citric acid.");
+		eventually(Duration.ofSeconds(20), () -> assertThat(counts(asker)).containsExactly(1));
+		assertThat(unread(helper)).isZero();
+
+		answer(as(userWithReputation(1)), threadId, "Check the base contacts too.");
+		eventually(Duration.ofSeconds(20), () -> assertThat(counts(asker)).containsExactly(2));
+		assertThat(unread(asker)).isEqualTo(1);
+
+		as(asker).post().uri("/api/v1/notifications/read-all").exchange().expectStatus().isNoContent();
+		assertThat(unread(asker)).isZero();
+		answer(as(userWithReputation(1)), threadId, "Or the fuse in the plug.");
+		eventually(Duration.ofSeconds(20), () -> assertThat(counts(asker)).containsExactly(1, 2));
+
+		accept(as(asker), threadId, first).expectStatus().isOk();
+		eventually(Duration.ofSeconds(20), () -> as(helper).get().uri("/api/v1/notifications").exchange()
+			.expectBody().jsonPath("$[0].kind").isEqualTo("accepted").jsonPath("$[0].threadId").isEqualTo(threadId));
+	}
+
+	@Test
+	void aMutedThreadTellsNothingAndACommentReachesThePostsAuthor() {
+		TestUser asker = userWithReputation(1);
+		TestUser helper = userWithReputation(1);
+		String threadId = ask(as(asker), "Toaster smells of plastic");
+		as(asker).put().uri("/api/v1/threads/{id}/watch", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("level", "muted")).exchange().expectStatus().isOk();
+		String answerId = answer(as(helper), threadId, "Burn it in empty for ten minutes.");
+		as(asker).post().uri("/api/v1/threads/{id}/comments", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("body", "Did that, still smells.", "answerId", answerId)).exchange()
+			.expectStatus().isCreated();
+		eventually(Duration.ofSeconds(20), () -> as(helper).get().uri("/api/v1/notifications").exchange()
+			.expectBody().jsonPath("$[0].kind").isEqualTo("comment"));
+		assertThat(unread(asker)).isZero();
+
+		as(asker).put().uri("/api/v1/threads/{id}/watch", threadId).contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("level", "loud")).exchange().expectStatus().isBadRequest();
+		as(asker).put().uri("/api/v1/threads/{id}/watch", "0123456789abcdef01234567")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("level", "watching")).exchange()
+			.expectStatus().isNotFound();
+		as(helper).post().uri("/api/v1/notifications/{id}/read", "0123456789abcdef01234567").exchange()
+			.expectStatus().isNotFound();
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Integer> counts(TestUser user) {
+		List<Map<String, Object>> list = as(user).get().uri("/api/v1/notifications").exchange().expectStatus().isOk()
+			.expectBodyList(Map.class).returnResult().getResponseBody().stream().map((item) -> (Map<String, Object>) item)
+			.toList();
+		return list.stream().map((item) -> ((Number) item.get("count")).intValue()).toList();
+	}
+
+	private long unread(TestUser user) {
+		WebTestClient client = as(user);
+		return ((Number) client.get().uri("/api/v1/notifications/unread-count").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody().get("unread")).longValue();
+	}
+
+}
