@@ -400,6 +400,22 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /review/{id}/claim", (c, u) -> c.post().uri("/review/{id}/claim", reviewItem()).exchange(),
 				403, 403, 303, 403, 303);
 		row("GET /moderation/audit", (c, u) -> c.get().uri("/moderation/audit").exchange(), 302, 403, 200, 403, 200);
+		// Every signed-in member has an inbox and watches.
+		row("GET /notifications", (c, u) -> c.get().uri("/notifications").exchange(), 302, 200, 200, 200, 200);
+		row("POST /notifications/read-all", (c, u) -> c.post().uri("/notifications/read-all").exchange(),
+				403, 303, 303, 303, 303);
+		row("GET /api/v1/notifications", (c, u) -> c.get().uri("/api/v1/notifications").exchange(), 401, 200, 200, 200, 200);
+		row("GET /api/v1/notifications/unread-count", (c, u) -> c.get().uri("/api/v1/notifications/unread-count")
+			.exchange(), 401, 200, 200, 200, 200);
+		row("POST /api/v1/notifications/{id}/read", (c, u) -> c.post().uri("/api/v1/notifications/nonexistent/read")
+			.exchange(), 401, 404, 404, 404, 404);
+		row("POST /api/v1/notifications/read-all", (c, u) -> c.post().uri("/api/v1/notifications/read-all").exchange(),
+				401, 204, 204, 204, 204);
+		row("PUT /api/v1/threads/{threadId}/watch", (c, u) -> c.put().uri("/api/v1/threads/{id}/watch", this.threadId)
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("level", "watching")).exchange(),
+				401, 200, 200, 200, 200);
+		row("DELETE /api/v1/threads/{threadId}/watch", (c, u) -> c.delete().uri("/api/v1/threads/{id}/watch", this.threadId)
+			.exchange(), 401, 204, 204, 204, 204);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
