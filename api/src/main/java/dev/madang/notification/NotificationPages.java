@@ -1,13 +1,21 @@
 package dev.madang.notification;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.madang.identity.CurrentUsers;
 import dev.madang.thread.ForumThread;
 import dev.madang.thread.Slugs;
 import dev.madang.thread.ThreadService;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.server.ServerWebExchange;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +23,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 
 /** The inbox page, and the unread count every page's header shows to signed-in members. */
 @Controller
@@ -27,7 +37,10 @@ class NotificationPages {
 
 	private final CurrentUsers currentUsers;
 
-	NotificationPages(Inbox inbox, ThreadService threads, CurrentUsers currentUsers) {
+	private final MessageSource messages;
+
+	NotificationPages(Inbox inbox, ThreadService threads, CurrentUsers currentUsers, MessageSource messages) {
+		this.messages = messages;
 		this.inbox = inbox;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
@@ -64,6 +77,31 @@ class NotificationPages {
 				return new Line(NotificationApi.NotificationView.of(notification), thread.getTitle(), path);
 			})
 			.toList();
+	}
+
+	/**
+	 * The header's inbox link text whenever the unread count changes, as Server-Sent Events for htmx's SSE
+	 * extension. It reads the stored count every {@code POLL} on each open stream, so an answer recorded by any
+	 * instance reaches every page, at the cost of one count query per open page and poll.
+	 */
+	@GetMapping(path = "/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@ResponseBody
+	Flux<ServerSentEvent<String>> stream(@RequestParam(defaultValue = "false") boolean once,
+			ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return this.currentUsers.current().flatMapMany((user) -> Flux.interval(Duration.ZERO, POLL)
+			.concatMap((tick) -> this.inbox.unread(user.id()))
+			.distinctUntilChanged()
+			.take(once ? 1 : Long.MAX_VALUE)
+			.map((count) -> ServerSentEvent.builder(label(count, locale)).event("unread").build()));
+	}
+
+	private static final Duration POLL = Duration.ofSeconds(2);
+
+	private String label(long count, Locale locale) {
+		Locale chosen = (locale != null) ? locale : Locale.ENGLISH;
+		return (count > 0) ? this.messages.getMessage("nav.inboxUnread", new Object[] { count }, chosen)
+				: this.messages.getMessage("nav.inbox", null, chosen);
 	}
 
 	@PostMapping("/notifications/read-all")

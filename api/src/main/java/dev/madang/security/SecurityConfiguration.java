@@ -62,7 +62,7 @@ class SecurityConfiguration {
 		ServerAuthenticationEntryPoint entryPoint = entryPoint();
 		http.authorizeExchange((exchanges) -> exchanges
 			.pathMatchers("/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/actuator/health",
-					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**", "/webjars/htmx.org/**").permitAll()
+					"/actuator/info", "/api/docs", "/api/docs/**", "/api/swagger-ui/**", "/webjars/swagger-ui/**", "/webjars/htmx.org/**", "/webjars/htmx-ext-sse/**").permitAll()
 			.pathMatchers(HttpMethod.GET, "/t/*/edit", "/t/*/answers/*/edit").access(rules.signedIn())
 			.pathMatchers(HttpMethod.GET, "/t/*/duplicates").access(rules.role(Role.MODERATOR))
 			// Moderation: the review queue, thread and member actions, the audit log; flagging and appeals are for

@@ -402,6 +402,8 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("GET /moderation/audit", (c, u) -> c.get().uri("/moderation/audit").exchange(), 302, 403, 200, 403, 200);
 		// Every signed-in member has an inbox and watches.
 		row("GET /notifications", (c, u) -> c.get().uri("/notifications").exchange(), 302, 200, 200, 200, 200);
+		row("GET /notifications/stream", (c, u) -> c.get().uri("/notifications/stream?once=true").exchange(),
+				302, 200, 200, 200, 200);
 		row("POST /notifications/read-all", (c, u) -> c.post().uri("/notifications/read-all").exchange(),
 				403, 303, 303, 303, 303);
 		row("GET /api/v1/notifications", (c, u) -> c.get().uri("/api/v1/notifications").exchange(), 401, 200, 200, 200, 200);
