@@ -180,9 +180,7 @@ public class AnswerService {
 	/** Hides the answer pending review unless it is hidden or deleted already; returns whether this call did it. */
 	public Mono<Boolean> hide(String answerId, Hold hold) {
 		return find(answerId).flatMap((answer) -> {
-			DomainEvent hidden = DomainEvent.of(EventType.POST_HIDDEN, answerId, answer.getThreadId(), hold.by(),
-					hold.at(), "postType", "answer", "cause", hold.cause(), "reason", hold.reason(), "postAuthorId",
-					answer.getAuthorId());
+			DomainEvent hidden = hold.hiddenEvent("answer", answerId, answer.getThreadId(), answer.getAuthorId());
 			return mark(answer, Criteria.where("hold").is(null).and("deletion").is(null),
 					new Update().set("hold", hold), hidden);
 		});
@@ -191,9 +189,8 @@ public class AnswerService {
 	/** Shows a hidden answer again; returns whether this call did it. */
 	public Mono<Boolean> release(String answerId, String actorId) {
 		return find(answerId).flatMap((answer) -> {
-			DomainEvent released = DomainEvent.of(EventType.POST_RELEASED, answerId, answer.getThreadId(), actorId,
-					this.clock.instant(), "postType", "answer", "before",
-					(answer.getHold() != null) ? answer.getHold().cause() : null, "postAuthorId", answer.getAuthorId());
+			DomainEvent released = Hold.releasedEvent("answer", answerId, answer.getThreadId(), answer.getAuthorId(),
+					answer.getHold(), actorId, this.clock.instant());
 			return mark(answer, Criteria.where("hold").ne(null), new Update().unset("hold"), released);
 		});
 	}

@@ -93,17 +93,15 @@ public class CommentService {
 	/** Hides the comment pending review unless it is hidden already; returns whether this call did it. */
 	public Mono<Boolean> hide(String commentId, Hold hold) {
 		return find(commentId).flatMap((comment) -> mark(comment, Criteria.where("hold").is(null),
-				new Update().set("hold", hold), DomainEvent.of(EventType.POST_HIDDEN, commentId, comment.threadId(),
-						hold.by(), hold.at(), "postType", "comment", "cause", hold.cause(), "reason", hold.reason(),
-						"postAuthorId", comment.authorId())));
+				new Update().set("hold", hold), hold.hiddenEvent("comment", commentId, comment.threadId(),
+						comment.authorId())));
 	}
 
 	/** Shows a hidden comment again; returns whether this call did it. */
 	public Mono<Boolean> release(String commentId, String actorId) {
 		return find(commentId).flatMap((comment) -> mark(comment, Criteria.where("hold").ne(null),
-				new Update().unset("hold"), DomainEvent.of(EventType.POST_RELEASED, commentId, comment.threadId(),
-						actorId, this.clock.instant(), "postType", "comment", "before",
-						comment.isHidden() ? comment.hold().cause() : null, "postAuthorId", comment.authorId())));
+				new Update().unset("hold"), Hold.releasedEvent("comment", commentId, comment.threadId(),
+						comment.authorId(), comment.hold(), actorId, this.clock.instant())));
 	}
 
 	private Mono<Boolean> mark(Comment comment, Criteria condition, Update update, DomainEvent event) {

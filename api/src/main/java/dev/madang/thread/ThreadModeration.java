@@ -138,8 +138,7 @@ public class ThreadModeration {
 			if (thread.isHidden() || thread.isDeleted()) {
 				return Mono.just(false);
 			}
-			DomainEvent hidden = DomainEvent.of(EventType.POST_HIDDEN, id, id, hold.by(), hold.at(), "postType",
-					"question", "cause", hold.cause(), "reason", hold.reason(), "postAuthorId", thread.getAuthorId());
+			DomainEvent hidden = hold.hiddenEvent("question", id, id, thread.getAuthorId());
 			return apply(id, Criteria.where("hold").is(null), new Update().set("hold", hold), hidden)
 				.thenReturn(true)
 				.onErrorResume(ProblemException.class, (raced) -> Mono.just(false));
@@ -152,8 +151,8 @@ public class ThreadModeration {
 			if (!thread.isHidden()) {
 				return Mono.just(false);
 			}
-			DomainEvent released = DomainEvent.of(EventType.POST_RELEASED, id, id, actorId, this.clock.instant(),
-					"postType", "question", "before", thread.getHold().cause(), "postAuthorId", thread.getAuthorId());
+			DomainEvent released = Hold.releasedEvent("question", id, id, thread.getAuthorId(), thread.getHold(), actorId,
+					this.clock.instant());
 			return apply(id, Criteria.where("hold").ne(null), new Update().unset("hold"), released)
 				.thenReturn(true)
 				.onErrorResume(ProblemException.class, (raced) -> Mono.just(false));
