@@ -73,8 +73,6 @@ public class AnswerService {
 		return AccessRules.requireMayPost(author).then(this.threads.findOpenForAnswers(threadId))
 			.flatMap((thread) -> this.screening.screen(author.id(), AccessRules.isStaff(author), "answer", request.body(),
 					null)
-				.map(java.util.Optional::of)
-				.defaultIfEmpty(java.util.Optional.empty())
 				.flatMap((hold) -> store(author.id(), thread, request, hold.orElse(null))));
 	}
 

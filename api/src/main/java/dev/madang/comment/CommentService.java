@@ -66,8 +66,6 @@ public class CommentService {
 					return Mono.error(this.rules.tooLittleReputation(user, Privilege.COMMENT, "Commenting on others' posts"));
 				}
 				return this.screening.screen(user.id(), AccessRules.isStaff(user), "comment", request.body(), null)
-					.map(java.util.Optional::of)
-					.defaultIfEmpty(java.util.Optional.empty())
 					.flatMap((hold) -> store(user, thread, postAuthorId, request, hold.orElse(null)));
 			}));
 	}

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import dev.madang.identity.AccountService;
 import dev.madang.post.Hold;
@@ -51,9 +52,9 @@ class SpamScreen implements PostScreening {
 	}
 
 	@Override
-	public Mono<Hold> screen(String authorId, boolean staff, String postType, String text, Duration composeTime) {
+	public Mono<Optional<Hold>> screen(String authorId, boolean staff, String postType, String text, Duration composeTime) {
 		if (staff) {
-			return Mono.empty();
+			return Mono.just(Optional.empty());
 		}
 		Instant now = this.clock.instant();
 		String hash = hash(text);
@@ -68,8 +69,9 @@ class SpamScreen implements PostScreening {
 			SpamRules.Verdict verdict = this.rules.judge(new SpamRules.Signals(text, newMember, found.getT3(), recent,
 					composeTime));
 			return limits.then(this.mongo.insert(new PostingEntry(null, authorId, postType, now, hash)))
-				.then(Mono.justOrEmpty(verdict.hold()
-						? new Hold(Hold.HELD, String.join(", ", verdict.reasons()), "spam-rules", now) : null));
+				.thenReturn(verdict.hold()
+						? Optional.of(new Hold(Hold.HELD, String.join(", ", verdict.reasons()), "spam-rules", now))
+						: Optional.<Hold>empty());
 		});
 	}
 

@@ -7,7 +7,7 @@ import reactor.core.publisher.Mono;
 /**
  * Looks at a new question, answer or comment before it is stored: refuses it with a problem (a new member's limits),
  * holds it for review (the spam rules find it suspicious: the post is stored with the returned {@link Hold}), or
- * lets it through (empty). Moderation provides it; the modules that store posts call it.
+ * lets it through (an empty optional). Moderation provides it; the modules that store posts call it.
  */
 public interface PostScreening {
 
@@ -18,6 +18,6 @@ public interface PostScreening {
 	 * @param text the post's title and body as typed
 	 * @param composeTime how long the author's form was open before sending, or null when unknown (API clients)
 	 */
-	Mono<Hold> screen(String authorId, boolean staff, String postType, String text, Duration composeTime);
+	Mono<java.util.Optional<Hold>> screen(String authorId, boolean staff, String postType, String text, Duration composeTime);
 
 }

@@ -92,7 +92,7 @@ public class ThreadService {
 	public Mono<ForumThread> start(CurrentUser author, NewThread request, java.time.Duration composeTime) {
 		List<String> tags = request.normalizedTags();
 		Mono<Optional<Hold>> screened = this.screening.screen(author.id(), AccessRules.isStaff(author), "question",
-				request.title() + "\n" + request.body(), composeTime).map(Optional::of).defaultIfEmpty(Optional.empty());
+				request.title() + "\n" + request.body(), composeTime);
 		return AccessRules.requireMayPost(author).then(this.areas.requireOpen(request.area()))
 			.map(Optional::of).defaultIfEmpty(Optional.empty())
 			.flatMap((area) -> this.tags.use(author, tags).then(screened).flatMap((hold) -> {
