@@ -1,5 +1,6 @@
 package dev.madang.moderation;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,8 @@ import dev.madang.events.DomainEvent;
 import dev.madang.events.EventConsumer;
 import dev.madang.events.EventType;
 import dev.madang.identity.AccountService;
+import dev.madang.identity.CurrentUser;
+import dev.madang.security.AccessRules;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -30,8 +33,11 @@ class ReviewIntake implements EventConsumer {
 
 	private final ModerationProperties settings;
 
+	private final Clock clock;
+
 	ReviewIntake(ReviewQueue queue, ModeratedPosts posts, SpamScreen screen, AccountService accounts,
-			ModerationProperties settings) {
+			ModerationProperties settings, Clock clock) {
+		this.clock = clock;
 		this.queue = queue;
 		this.posts = posts;
 		this.screen = screen;
@@ -77,10 +83,10 @@ class ReviewIntake implements EventConsumer {
 			.then();
 	}
 
+	/** Staff by the same rule that spares their posts the spam screen (an unknown author is not reviewed either). */
 	private Mono<Boolean> isStaff(String userId) {
 		return this.accounts.find(userId)
-			.map((account) -> account.has(dev.madang.identity.Role.MODERATOR) || account.has(dev.madang.identity.Role.STAFF)
-					|| account.has(dev.madang.identity.Role.ADMIN))
+			.map((account) -> AccessRules.isStaff(CurrentUser.of(account, this.clock.instant())))
 			.onErrorReturn(true);
 	}
 
