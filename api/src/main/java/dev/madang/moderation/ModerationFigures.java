@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import reactor.core.publisher.Mono;
@@ -36,7 +37,8 @@ class ModerationFigures {
 
 	Mono<Figures> now() {
 		Instant now = this.clock.instant();
-		return Mono.zip(this.flags.decided().collectList(), this.flags.countOpen(), this.queue.openItems().collectList())
+		return Mono.zip(this.flags.decided().collectList(), this.flags.countOpen(), this.queue.counts(),
+				this.queue.oldestOpenAt().map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.map((found) -> {
 				Map<String, Long> byOutcome = new TreeMap<>();
 				byOutcome.put("open", found.getT2());
@@ -45,12 +47,11 @@ class ModerationFigures {
 					.map((flag) -> Duration.between(flag.at(), flag.decidedAt()).toMinutes())
 					.sorted()
 					.toList();
-				Map<String, Long> byKind = new TreeMap<>();
-				found.getT3().forEach((item) -> byKind.merge(item.kind(), 1L, Long::sum));
-				Long oldest = found.getT3().stream().map(ReviewItem::createdAt).min(Instant::compareTo)
-					.map((at) -> Duration.between(at, now).toMinutes()).orElse(null);
-				return new Figures(byOutcome, byKind, found.getT3().size(), oldest, percentile(waits, 0.5),
-						percentile(waits, 0.9), waits.size());
+				Map<String, Long> byKind = new TreeMap<>(found.getT3());
+				long size = byKind.values().stream().mapToLong(Long::longValue).sum();
+				Long oldest = found.getT4().map((at) -> Duration.between(at, now).toMinutes()).orElse(null);
+				return new Figures(byOutcome, byKind, size, oldest, percentile(waits, 0.5), percentile(waits, 0.9),
+						waits.size());
 			});
 	}
 

@@ -57,10 +57,11 @@ class ReviewPages {
 			model.addAttribute("problem", problem);
 		}
 		model.addAttribute("decided", decided);
-		return Mono.zip(this.queue.list(filter, page), this.queue.counts(), this.figures.now()).flatMap((found) -> {
+		// The figures carry the open items by kind: the tabs' counts come from them.
+		return Mono.zip(this.queue.list(filter, page), this.figures.now()).flatMap((found) -> {
 			model.addAttribute("page", found.getT1());
-			model.addAttribute("counts", found.getT2());
-			model.addAttribute("figures", found.getT3());
+			model.addAttribute("counts", found.getT2().queueByKind());
+			model.addAttribute("figures", found.getT2());
 			return Flux.fromIterable(found.getT1().items()).concatMap(this.context::of).collectList();
 		}).map((details) -> {
 			model.addAttribute("details", details);

@@ -176,13 +176,10 @@ class ReviewQueue {
 			.switchIfEmpty(Mono.defer(() -> find(item.id()).flatMap((now2) -> Mono.error(notClaimable(now2)))));
 	}
 
-	/** Decided items (for the figures): kind, outcome and how long each waited. */
-	reactor.core.publisher.Flux<ReviewItem> decided() {
-		return this.mongo.find(Query.query(Criteria.where("status").is(ReviewItem.DONE)), ReviewItem.class);
-	}
-
-	reactor.core.publisher.Flux<ReviewItem> openItems() {
-		return this.mongo.find(Query.query(Criteria.where("status").is(ReviewItem.OPEN)), ReviewItem.class);
+	/** When the oldest open item was opened, if any is open. */
+	Mono<Instant> oldestOpenAt() {
+		return this.mongo.findOne(Query.query(Criteria.where("status").is(ReviewItem.OPEN)).with(Sort.by("createdAt"))
+			.limit(1), ReviewItem.class).map(ReviewItem::createdAt);
 	}
 
 	private Duration claimTime() {

@@ -14,7 +14,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.madang.support.QaSteps.answer;
 import static dev.madang.support.QaSteps.ask;
+import static dev.madang.support.QaSteps.listedIds;
 import static dev.madang.support.QaSteps.reputation;
+import static dev.madang.support.QaSteps.searchIds;
 import static dev.madang.support.QaSteps.voteOnAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +27,7 @@ class ModerationApiTest extends ApiIntegrationTest {
 	void spamFlagsByThreeTrustedMembersHideAPostUntilAModeratorAgrees() {
 		TestUser spammer = userWithReputation(1);
 		String threadId = ask(as(spammer), "Cheap zorblat watches here");
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("zorblat")).contains(threadId));
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "zorblat")).contains(threadId));
 		List<TestUser> trusted = crowd(3, 600);
 		flag(as(trusted.get(0)), "question", threadId, "spam").expectStatus().isCreated()
 			.expectBody().jsonPath("$.weight").isEqualTo(2.0);
@@ -36,8 +38,8 @@ class ModerationApiTest extends ApiIntegrationTest {
 		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isNotFound();
 		as(spammer).get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.hold.cause").isEqualTo("flags").jsonPath("$.hold.reason").isEqualTo("spam");
-		assertThat(listedIds()).doesNotContain(threadId);
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("zorblat")).doesNotContain(threadId));
+		assertThat(listedIds(this.http)).doesNotContain(threadId);
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "zorblat")).doesNotContain(threadId));
 
 		TestUser moderator = user(Role.MODERATOR);
 		String itemId = openItem(moderator, "flagged", threadId);
@@ -137,7 +139,7 @@ class ModerationApiTest extends ApiIntegrationTest {
 		TestUser asker = userWithReputation(1);
 		String original = ask(as(asker), "Wobbleflux printer offline original");
 		String duplicate = ask(as(userWithReputation(1)), "Wobbleflux printer offline again");
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("wobbleflux")).contains(original, duplicate));
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "wobbleflux")).contains(original, duplicate));
 		TestUser moderator = user(Role.MODERATOR);
 		WebTestClient mod = as(moderator);
 
@@ -149,12 +151,12 @@ class ModerationApiTest extends ApiIntegrationTest {
 			.jsonPath("$.closure.duplicateOf").isEqualTo(original);
 		problem(as(asker).post().uri("/api/v1/threads/{id}/answers", duplicate).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("body", "An answer to a closed one")).exchange(), 409, "thread-closed");
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("wobbleflux")).containsExactly(original));
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "wobbleflux")).containsExactly(original));
 
 		mod.post().uri("/api/v1/moderation/threads/{id}/reopen", duplicate).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.closure").doesNotExist();
 		problem(mod.post().uri("/api/v1/moderation/threads/{id}/reopen", duplicate).exchange(), 409, "thread-not-closed");
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("wobbleflux")).contains(original, duplicate));
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "wobbleflux")).contains(original, duplicate));
 		eventually(Duration.ofSeconds(20), () -> mod.get().uri("/api/v1/moderation/audit?subject={id}", duplicate)
 			.exchange().expectBody()
 			.jsonPath("$.entries[?(@.action == 'question.closed')].reason").isEqualTo(List.of("duplicate"))
@@ -318,20 +320,6 @@ class ModerationApiTest extends ApiIntegrationTest {
 			.map((item) -> (String) item.get("id"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("No open " + kind + " item about " + subject + " in " + page));
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> searchIds(String query) {
-		Map<String, Object> result = this.http.get().uri("/api/v1/search?q={q}", query).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) result.get("hits")).stream().map((hit) -> (String) hit.get("id")).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> listedIds() {
-		Map<String, Object> page = this.http.get().uri("/api/v1/threads?size=50").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map((item) -> (String) item.get("id")).toList();
 	}
 
 }

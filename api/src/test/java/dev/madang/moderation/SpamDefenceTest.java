@@ -14,6 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.madang.support.QaSteps.listedIds;
+import static dev.madang.support.QaSteps.searchIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The spam defence with its real defaults: test members count as new members here. */
@@ -31,16 +33,16 @@ class SpamDefenceTest extends ApiIntegrationTest {
 		as(spammer).get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk()
 			.expectBody().jsonPath("$.hold.cause").isEqualTo("held");
 		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isNotFound();
-		assertThat(listed()).doesNotContain(threadId);
+		assertThat(listedIds(this.http)).doesNotContain(threadId);
 
 		TestUser moderator = user(Role.MODERATOR);
 		String itemId = eventuallyItem(moderator, "held", threadId);
-		assertThat(searchIds("qwuxian")).doesNotContain(threadId);
+		assertThat(searchIds(this.http, "qwuxian")).doesNotContain(threadId);
 		as(moderator).post().uri("/api/v1/review/{id}/decision", itemId).contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("outcome", "approve")).exchange().expectStatus().isOk();
 		this.http.get().uri("/api/v1/threads/{id}", threadId).exchange().expectStatus().isOk();
-		assertThat(listed()).contains(threadId);
-		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds("qwuxian")).contains(threadId));
+		assertThat(listedIds(this.http)).contains(threadId);
+		eventually(Duration.ofSeconds(20), () -> assertThat(searchIds(this.http, "qwuxian")).contains(threadId));
 	}
 
 	@Test
@@ -93,20 +95,6 @@ class SpamDefenceTest extends ApiIntegrationTest {
 			found[0] = (String) items.get(0).get("id");
 		});
 		return found[0];
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> searchIds(String query) {
-		Map<String, Object> result = this.http.get().uri("/api/v1/search?q={q}", query).exchange()
-			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) result.get("hits")).stream().map((hit) -> (String) hit.get("id")).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private List<String> listed() {
-		Map<String, Object> page = this.http.get().uri("/api/v1/threads?size=50").exchange().expectStatus().isOk()
-			.expectBody(Map.class).returnResult().getResponseBody();
-		return ((List<Map<String, Object>>) page.get("items")).stream().map((item) -> (String) item.get("id")).toList();
 	}
 
 }

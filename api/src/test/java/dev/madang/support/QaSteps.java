@@ -67,4 +67,22 @@ public final class QaSteps {
 		staff.post().uri("/api/v1/articles/{id}/publish", articleId).exchange().expectStatus().isOk();
 	}
 
+	/** The ids of the questions a search for {@code query} finds, in order. */
+	@SuppressWarnings("unchecked")
+	public static java.util.List<String> searchIds(WebTestClient client, String query) {
+		Map<String, Object> result = client.get().uri("/api/v1/search?q={q}", query).exchange()
+			.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+		return ((java.util.List<Map<String, Object>>) result.get("hits")).stream().map((hit) -> (String) hit.get("id"))
+			.toList();
+	}
+
+	/** The ids on the first page (50) of the newest questions. */
+	@SuppressWarnings("unchecked")
+	public static java.util.List<String> listedIds(WebTestClient client) {
+		Map<String, Object> page = client.get().uri("/api/v1/threads?size=50").exchange().expectStatus().isOk()
+			.expectBody(Map.class).returnResult().getResponseBody();
+		return ((java.util.List<Map<String, Object>>) page.get("items")).stream().map((item) -> (String) item.get("id"))
+			.toList();
+	}
+
 }
