@@ -42,9 +42,11 @@ class Inbox {
 			.addToSet("actorIds", actorId)
 			.max("lastAt", at);
 		Query unread = Query.query(Criteria.where("groupKey").is(key));
-		// An event already merged into a notification that was read since must not start a new one.
-		Query seen = Query.query(Criteria.where("userId").is(userId).and("eventIds").is(eventId));
-		return this.mongo.exists(seen, Notification.class).flatMap((known) -> known ? Mono.empty()
+		// An event already merged into a notification that was read since must not start a new one. Asked by the
+		// indexed event id alone (an event reaches a few members), the member compared here.
+		Mono<Boolean> seen = this.mongo.find(Query.query(Criteria.where("eventIds").is(eventId)), Notification.class)
+			.any((notification) -> notification.userId().equals(userId));
+		return seen.flatMap((known) -> known ? Mono.empty()
 				: this.mongo.upsert(unread, update, Notification.class)
 					.onErrorResume(DuplicateKeyException.class, (raced) -> this.mongo.upsert(unread, update,
 							Notification.class))

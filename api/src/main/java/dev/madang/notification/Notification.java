@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -13,8 +14,11 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * {@code eventIds} once, so a replayed event changes nothing and the count is the number of events.
  */
 @Document("notifications")
+// The embedded storage answers from an index only a query naming exactly its fields: the unread count (polled by
+// every open page's stream) and marking all read ask by user and read.
+@CompoundIndex(name = "user_read", def = "{'userId': 1, 'read': 1}")
 record Notification(@Id String id, @Indexed String userId, String kind, String threadId, String postId,
-		List<String> eventIds, List<String> actorIds, Instant firstAt, Instant lastAt, boolean read,
+		@Indexed List<String> eventIds, List<String> actorIds, Instant firstAt, Instant lastAt, boolean read,
 		@Indexed(unique = true, sparse = true) String groupKey) {
 
 	int count() {
