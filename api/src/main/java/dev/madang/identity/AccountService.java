@@ -95,6 +95,37 @@ public class AccountService {
 		return this.users.findAllById(Set.copyOf(userIds)).map(Author::of).collectMap(Author::id);
 	}
 
+	/**
+	 * How an @mention names a member: the display name without spaces ("Kim Minsu" is {@code @KimMinsu}), compared
+	 * ignoring case.
+	 */
+	public static String handleOf(String displayName) {
+		return displayName.replaceAll("\\s+", "");
+	}
+
+	/** The members an @mention with this handle names (display names may repeat). */
+	public Flux<Author> byHandle(String handle) {
+		return findByName(spaced(handle) + "$", 5)
+			.filter((author) -> handleOf(author.displayName()).equalsIgnoreCase(handle));
+	}
+
+	/** Members whose handle starts with {@code prefix}, for the editor's @ autocomplete. */
+	public Flux<Author> suggest(String prefix, int limit) {
+		return findByName(spaced(prefix), limit);
+	}
+
+	private Flux<Author> findByName(String pattern, int limit) {
+		Query query = Query.query(Criteria.where("displayName").regex("^" + pattern, "i")).limit(limit);
+		return this.mongo.find(query, UserAccount.class).map(Author::of);
+	}
+
+	/** A handle as a pattern matching the display names it comes from: any spaces between its letters. */
+	private static String spaced(String handle) {
+		return handle.codePoints()
+			.mapToObj((c) -> java.util.regex.Pattern.quote(new String(Character.toChars(c))))
+			.collect(java.util.stream.Collectors.joining("\\s*"));
+	}
+
 	public Mono<UserAccount> findByEmail(String email) {
 		return this.users.findByEmail(UserAccount.normalizeEmail(email));
 	}

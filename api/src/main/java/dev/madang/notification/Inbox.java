@@ -26,31 +26,56 @@ class Inbox {
 	}
 
 	/**
-	 * Adds the event to the member's unread notification of this kind on this thread, or starts one. Adding the same
-	 * event again changes nothing.
+	 * Adds the notice to the member's unread notification it merges with, or starts one; answers the notification
+	 * that holds the event. Adding the same event again changes nothing and answers the same notification.
 	 */
-	Mono<Void> add(String userId, String kind, String threadId, String postId, String eventId, String actorId,
-			Instant at) {
-		String key = Notification.groupKey(userId, kind, threadId);
-		Update update = new Update().setOnInsert("userId", userId)
-			.setOnInsert("kind", kind)
-			.setOnInsert("threadId", threadId)
-			.setOnInsert("postId", postId)
-			.setOnInsert("firstAt", at)
+	Mono<Notification> add(Notice notice) {
+		Update update = new Update().setOnInsert("userId", notice.userId())
+			.setOnInsert("kind", notice.kind())
+			.setOnInsert("threadId", notice.threadId())
+			.setOnInsert("postId", notice.postId())
+			.setOnInsert("firstAt", notice.at())
 			.setOnInsert("read", false)
-			.addToSet("eventIds", eventId)
-			.addToSet("actorIds", actorId)
-			.max("lastAt", at);
-		Query unread = Query.query(Criteria.where("groupKey").is(key));
+			.setOnInsert("detail", notice.detail())
+			.addToSet("eventIds", notice.eventId())
+			.addToSet("actorIds", notice.actorId())
+			.max("lastAt", notice.at());
+		Query unread = Query.query(Criteria.where("groupKey").is(notice.groupKey()));
 		// An event already merged into a notification that was read since must not start a new one. Asked by the
 		// indexed event id alone (an event reaches a few members), the member compared here.
-		Mono<Boolean> seen = this.mongo.find(Query.query(Criteria.where("eventIds").is(eventId)), Notification.class)
-			.any((notification) -> notification.userId().equals(userId));
-		return seen.flatMap((known) -> known ? Mono.empty()
-				: this.mongo.upsert(unread, update, Notification.class)
-					.onErrorResume(DuplicateKeyException.class, (raced) -> this.mongo.upsert(unread, update,
-							Notification.class))
-					.then());
+		Mono<Notification> holding = this.mongo.find(Query.query(Criteria.where("eventIds").is(notice.eventId())),
+				Notification.class)
+			.filter((notification) -> notification.userId().equals(notice.userId()))
+			.next();
+		return holding.switchIfEmpty(Mono.defer(() -> this.mongo.upsert(unread, update, Notification.class)
+			.onErrorResume(DuplicateKeyException.class, (raced) -> this.mongo.upsert(unread, update, Notification.class))
+			.then(holding)));
+	}
+
+	Mono<Void> keepForDigest(String id) {
+		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("keptForDigest", true),
+				Notification.class).then();
+	}
+
+	/** The daily digest carries these: what the cap held back of them is no longer waiting. */
+	Mono<Void> digested(java.util.Collection<String> ids) {
+		return ids.isEmpty() ? Mono.empty()
+				: this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().unset("keptForDigest"),
+						Notification.class).then();
+	}
+
+	Mono<Notification> find(String id) {
+		return this.mongo.findById(id, Notification.class);
+	}
+
+	Flux<Notification> findAll(java.util.Collection<String> ids) {
+		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class);
+	}
+
+	/** The member's notifications touched since {@code since}, for a digest. */
+	Flux<Notification> since(String userId, Instant since) {
+		return this.mongo.find(Query.query(Criteria.where("userId").is(userId)), Notification.class)
+			.filter((notification) -> since == null || notification.lastAt().isAfter(since));
 	}
 
 	Flux<Notification> latest(String userId, int limit) {
@@ -70,6 +95,17 @@ class Inbox {
 			.flatMap((result) -> (result.getMatchedCount() == 0) ? Mono.error(new ProblemException(HttpStatus.NOT_FOUND,
 					"notification-not-found", "No such notification", "You have no notification " + id + "."))
 					: Mono.empty());
+	}
+
+	/** The member read the thread in the app: its unread notifications are read (and their emails not sent). */
+	Mono<Void> markThreadRead(String userId, String threadId) {
+		return this.mongo.find(Query.query(Criteria.where("userId").is(userId).and("read").is(false)), Notification.class)
+			.filter((notification) -> threadId.equals(notification.threadId()))
+			.map(Notification::id)
+			.collectList()
+			.flatMap((ids) -> ids.isEmpty() ? Mono.empty()
+					: this.mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)),
+							new Update().set("read", true).unset("groupKey"), Notification.class).then());
 	}
 
 	Mono<Void> markAllRead(String userId) {

@@ -51,32 +51,52 @@ class NotificationPages {
 		return this.currentUsers.current().flatMap((user) -> this.inbox.unread(user.id()));
 	}
 
-	/** A notification with the title and address of its thread. */
-	record Line(NotificationApi.NotificationView notification, String title, String path) {
+	/** A notification as its inbox line: what happened, the thread's title (if any) and where it points. */
+	record Line(NotificationApi.NotificationView notification, String what, String title, String path) {
 	}
 
 	@GetMapping("/notifications")
-	Mono<String> page(Model model) {
+	Mono<String> page(Model model, ServerWebExchange exchange) {
+		Locale locale = localeOf(exchange);
 		return this.currentUsers.current().flatMap((user) -> this.inbox.latest(user.id(), 50).collectList())
-			.flatMap((found) -> this.threads.findAll(found.stream().map(Notification::threadId).distinct().toList())
+			.flatMap((found) -> this.threads.findAll(found.stream().map(Notification::threadId)
+				.filter(java.util.Objects::nonNull).distinct().toList())
 				.collectMap(ForumThread::getId)
-				.map((byId) -> lines(found, byId)))
+				.map((byId) -> lines(found, byId, locale)))
 			.map((lines) -> {
 				model.addAttribute("lines", lines);
 				return "notification/inbox";
 			});
 	}
 
-	private static List<Line> lines(List<Notification> found, Map<String, ForumThread> threads) {
-		return found.stream().filter((notification) -> threads.containsKey(notification.threadId()))
+	private List<Line> lines(List<Notification> found, Map<String, ForumThread> threads, Locale locale) {
+		return found.stream()
+			.filter((notification) -> notification.threadId() == null || threads.containsKey(notification.threadId()))
 			.map((notification) -> {
-				ForumThread thread = threads.get(notification.threadId());
-				String path = Slugs.threadPath(thread.getId(), thread.getTitle())
-						+ ("answer".equals(notification.kind()) || "accepted".equals(notification.kind())
-								|| "solution".equals(notification.kind()) ? "#answer-" + notification.postId() : "");
-				return new Line(NotificationApi.NotificationView.of(notification), thread.getTitle(), path);
+				ForumThread thread = (notification.threadId() != null) ? threads.get(notification.threadId()) : null;
+				return new Line(NotificationApi.NotificationView.of(notification), what(notification, locale),
+						(thread != null) ? thread.getTitle() : null, EmailComposer.link(notification, thread));
 			})
 			.toList();
+	}
+
+	/** The words of an inbox line; moderation and privileges say which decision or privilege it was. */
+	String what(Notification notification, Locale locale) {
+		if (NotificationKind.MODERATION.equals(notification.kind()) && notification.detail("what") != null) {
+			return this.messages.getMessage("inbox.moderation." + notification.detail("what"), null,
+					this.messages.getMessage("inbox.kind.moderation", new Object[] { 1 }, locale), locale);
+		}
+		if (NotificationKind.PRIVILEGE.equals(notification.kind()) && notification.detail("privilege") != null) {
+			return this.messages.getMessage("inbox.privilege." + notification.detail("privilege"),
+					new Object[] { notification.detail("reputation") }, locale);
+		}
+		return this.messages.getMessage("inbox.kind." + notification.kind(), new Object[] { notification.count() },
+				notification.kind(), locale);
+	}
+
+	private static Locale localeOf(ServerWebExchange exchange) {
+		Locale locale = exchange.getLocaleContext().getLocale();
+		return (locale != null) ? locale : Locale.ENGLISH;
 	}
 
 	/**

@@ -57,14 +57,48 @@ class Watches {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(Watch.idOf(userId, threadId))), Watch.class).then();
 	}
 
+	/** Sets the member's level for a tag or a product area ({@code tag:<name>}, {@code area:<key>}). */
+	Mono<Watch> chooseTopic(String userId, String topic, String level) {
+		if (!Watch.WATCHING.equals(level) && !Watch.MUTED.equals(level)) {
+			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "bad-watch-level", "Watch or mute?",
+					"level is watching or muted."));
+		}
+		Update chosen = new Update().set("userId", userId).set("topic", topic).set("level", level)
+			.set("automatic", false).set("at", this.clock.instant());
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(Watch.idOf(userId, topic))), chosen,
+				FindAndModifyOptions.options().upsert(true).returnNew(true), Watch.class);
+	}
+
+	Mono<Void> forgetTopic(String userId, String topic) {
+		return this.mongo.remove(Query.query(Criteria.where("_id").is(Watch.idOf(userId, topic))), Watch.class).then();
+	}
+
+	/** The member's watches and mutes of tags and areas. */
+	reactor.core.publisher.Flux<Watch> topicsOf(String userId) {
+		return this.mongo.find(Query.query(Criteria.where("userId").is(userId)), Watch.class)
+			.filter((watch) -> watch.topic() != null);
+	}
+
+	/** Who watches and who muted any of these topics. */
+	Mono<Levels> ofTopics(java.util.Collection<String> topics) {
+		return reactor.core.publisher.Flux.fromIterable(topics)
+			.concatMap((topic) -> this.mongo.find(Query.query(Criteria.where("topic").is(topic)), Watch.class))
+			.collectList()
+			.map(Watches::levels);
+	}
+
 	/** The thread's watchers and the members who muted it. */
 	Mono<Levels> of(String threadId) {
 		return this.mongo.find(Query.query(Criteria.where("threadId").is(threadId)), Watch.class).collectList()
-			.map((watches) -> new Levels(
-					watches.stream().filter((w) -> Watch.WATCHING.equals(w.level())).map(Watch::userId)
-						.collect(Collectors.toSet()),
-					watches.stream().filter((w) -> Watch.MUTED.equals(w.level())).map(Watch::userId)
-						.collect(Collectors.toSet())));
+			.map(Watches::levels);
+	}
+
+	private static Levels levels(java.util.List<Watch> watches) {
+		return new Levels(
+				watches.stream().filter((w) -> Watch.WATCHING.equals(w.level())).map(Watch::userId)
+					.collect(Collectors.toSet()),
+				watches.stream().filter((w) -> Watch.MUTED.equals(w.level())).map(Watch::userId)
+					.collect(Collectors.toSet()));
 	}
 
 	record Levels(Set<String> watching, Set<String> muted) {

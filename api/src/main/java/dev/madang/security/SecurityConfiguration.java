@@ -86,6 +86,9 @@ class SecurityConfiguration {
 					"/api/v1/users/*/profile")
 			.permitAll()
 			.pathMatchers(HttpMethod.POST, "/signup", "/api/v1/accounts").permitAll()
+			// Unsubscribe links in emails carry their own signature: no sign-in, and mail clients post them (RFC 8058).
+			.pathMatchers(HttpMethod.GET, "/unsubscribe").permitAll()
+			.pathMatchers(HttpMethod.POST, "/unsubscribe").permitAll()
 			.pathMatchers(HttpMethod.GET, "/api/v1/areas", "/api/v1/tags").permitAll()
 			.pathMatchers("/api/v1/areas/**", "/api/v1/areas", "/admin/areas", "/admin/areas/**").access(rules.role(Role.STAFF))
 			.pathMatchers("/api/v1/users/**", "/api/v1/admin/**", "/admin/**").access(rules.role(Role.ADMIN))
@@ -149,7 +152,8 @@ class SecurityConfiguration {
 			boolean headerCredentials = request.getHeaders().containsHeader("Authorization");
 			boolean sessionless = request.getCookies().getFirst(SESSION_COOKIE) == null;
 			boolean sessionlessApiCall = sessionless && request.getPath().value().startsWith("/api/");
-			if (headerCredentials || sessionlessApiCall) {
+			boolean signedLink = "/unsubscribe".equals(request.getPath().value());
+			if (headerCredentials || sessionlessApiCall || signedLink) {
 				return ServerWebExchangeMatcher.MatchResult.notMatch();
 			}
 			if (READER_FORMS.matcher(request.getPath().value()).matches()) {

@@ -39,7 +39,10 @@ class NotificationApiTest extends ApiIntegrationTest {
 
 		accept(as(asker), threadId, first).expectStatus().isOk();
 		eventually(Duration.ofSeconds(20), () -> as(helper).get().uri("/api/v1/notifications").exchange()
-			.expectBody().jsonPath("$[0].kind").isEqualTo("accepted").jsonPath("$[0].threadId").isEqualTo(threadId));
+			.expectBody().jsonPath("$[?(@.kind == 'accepted')].threadId").isEqualTo(List.of(threadId)));
+		// The acceptance's 15 points also earned the helper the privilege of voting up.
+		as(helper).get().uri("/api/v1/notifications").exchange().expectBody()
+			.jsonPath("$[?(@.kind == 'privilege')].detail.privilege").isEqualTo(List.of("vote-up"));
 	}
 
 	@Test

@@ -1,0 +1,108 @@
+package dev.madang.notification;
+
+import java.time.Duration;
+
+import dev.madang.lease.JobLease;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what is due, one instance at a time (a lease): every {@code madang.mail.poll-interval} it schedules due
+ * digests, then takes each due email through compose → {@code sending} → SMTP → {@code sent}. An SMTP failure puts the
+ * email back with a backoff; a crash leaves it {@code sending}, and it is sent again with the same Message-ID once
+ * stalled. Without SMTP settings the email is {@code kept} for the admins' outbox page.
+ */
+@Component
+class EmailRelay implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(EmailRelay.class);
+
+	private static final String LEASE = "email-relay";
+
+	private final EmailQueue emails;
+
+	private final EmailComposer composer;
+
+	private final Mailer mailer;
+
+	private final Digests digests;
+
+	private final JobLease lease;
+
+	private final MailProperties mail;
+
+	private volatile Disposable loop;
+
+	EmailRelay(EmailQueue emails, EmailComposer composer, Mailer mailer, Digests digests, JobLease lease,
+			MailProperties mail) {
+		this.emails = emails;
+		this.composer = composer;
+		this.mailer = mailer;
+		this.digests = digests;
+		this.lease = lease;
+		this.mail = mail;
+	}
+
+	/** One round: digests due, then emails due. */
+	Mono<Void> round() {
+		return this.lease.acquire(LEASE, this.mail.pollInterval().multipliedBy(5).plusSeconds(30))
+			.filter(Boolean::booleanValue)
+			.flatMap((held) -> this.digests.scheduleDue().then(this.emails.due(100).concatMap(this::deliver).then()));
+	}
+
+	private Mono<Void> deliver(Email email) {
+		Mono<Email> started = Email.PENDING.equals(email.state())
+				? this.composer.compose(email).flatMap((draft) -> (draft.cancelled() != null)
+						? this.emails.cancel(email, draft.cancelled()).then(Mono.empty())
+						: this.emails.beginSending(email, draft.composed()))
+				: this.emails.beginSending(email, null);
+		return started.flatMap((sending) -> {
+			if (!this.mailer.sends()) {
+				return this.emails.finish(sending, Email.KEPT);
+			}
+			return this.mailer.send(sending)
+				.then(this.emails.finish(sending, Email.SENT))
+				.onErrorResume((failure) -> {
+					log.warn("Email {} not sent, trying again later: {}", sending.id(), failure.toString());
+					return this.emails.retryLater(sending, String.valueOf(failure.getMessage()),
+							this.mail.retryBackoff());
+				});
+		}).onErrorResume((failure) -> {
+			log.warn("Email {} could not be prepared: {}", email.id(), failure.toString());
+			return Mono.empty();
+		});
+	}
+
+	@Override
+	public void start() {
+		this.loop = Flux.interval(Duration.ZERO, this.mail.pollInterval())
+			.onBackpressureDrop()
+			.concatMap((tick) -> round().onErrorResume((failure) -> {
+				log.warn("Email round failed: {}", failure.toString());
+				return Mono.empty();
+			}), 1)
+			.subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+		this.lease.release(LEASE).timeout(Duration.ofSeconds(2)).onErrorResume((failure) -> Mono.empty()).subscribe();
+	}
+
+	@Override
+	public boolean isRunning() {
+		Disposable running = this.loop;
+		return running != null && !running.isDisposed();
+	}
+
+}
