@@ -127,6 +127,14 @@ public class EventLog {
 			.sort(Comparator.comparingLong(Entry::position));
 	}
 
+	/** The event with this id, if the log has it (for redelivering a past event). */
+	public Mono<DomainEvent> find(String eventId) {
+		return this.mongo.findOne(Query.query(Criteria.where("eventId").is(eventId)), Document.class, EVENTS)
+			.map(EventLog::entryOf)
+			.filter((entry) -> entry.event() != null)
+			.map(Entry::event);
+	}
+
 	/** The events after {@code after}, oldest first, at most {@code limit} (burned positions skipped). */
 	public Flux<DomainEvent> since(long after, int limit) {
 		return read(after, limit).filter((entry) -> entry.event() != null).map(Entry::event);

@@ -97,6 +97,9 @@ public final class EventType {
 	/** {@code data.userId}, {@code data.amount}, {@code data.reason}, {@code data.postId}. */
 	public static final String REPUTATION_CHANGED = "reputation.changed";
 
+	/** A webhook was switched off after repeated failed deliveries (data: url, reason). */
+	public static final String WEBHOOK_DISABLED = "webhook.disabled";
+
 	public static final String ARTICLE_PROMOTED = "article.promoted";
 
 	public static final String ARTICLE_PUBLISHED = "article.published";

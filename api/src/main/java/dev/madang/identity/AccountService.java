@@ -126,6 +126,11 @@ public class AccountService {
 			.collect(java.util.stream.Collectors.joining("\\s*"));
 	}
 
+	/** The ids of the accounts that have this role. */
+	public Flux<String> withRole(Role role) {
+		return this.mongo.find(Query.query(Criteria.where("roles").is(role)), UserAccount.class).map(UserAccount::getId);
+	}
+
 	public Mono<UserAccount> findByEmail(String email) {
 		return this.users.findByEmail(UserAccount.normalizeEmail(email));
 	}

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * author, who may predate watches), an @mention tells the member named, an acceptance, a staff-marked solution or a
  * promotion into the knowledge base tells the answer's author, a new question tells the watchers of its tags and
  * product area, moderators' decisions tell the member they concern, and reputation tells a member which privilege
- * they earned. Nobody hears of their own action; members who muted a thread hear nothing of it. Taking part watches
+ * they earned, and admins hear of a webhook switched off. Nobody hears of their own action; members who muted a thread hear nothing of it. Taking part watches
  * the thread. Starts at the log's head (history is not news) and skips imported posts. Idempotent: the inbox keeps
  * each event once, and delivery is scheduled under the notification's id.
  */
@@ -70,7 +70,8 @@ class Notifier implements EventConsumer {
 	public boolean wants(DomainEvent event) {
 		return event.is(EventType.QUESTION_ASKED, EventType.ANSWER_POSTED, EventType.COMMENT_POSTED,
 				EventType.ANSWER_ACCEPTED, EventType.SOLUTION_MARKED, EventType.ARTICLE_PROMOTED, EventType.POST_HIDDEN,
-				EventType.FLAG_RESOLVED, EventType.MEMBER_RESTRICTED, EventType.REPUTATION_CHANGED)
+				EventType.FLAG_RESOLVED, EventType.MEMBER_RESTRICTED, EventType.REPUTATION_CHANGED,
+				EventType.WEBHOOK_DISABLED)
 				&& event.text("imported") == null;
 	}
 
@@ -107,6 +108,10 @@ class Notifier implements EventConsumer {
 			case EventType.MEMBER_RESTRICTED -> tell(event.subject(), event, NotificationKind.MODERATION, null,
 					detail("what", event.text("kind"), "until", event.text("until"), "reason", event.text("reason")));
 			case EventType.REPUTATION_CHANGED -> privilegesEarned(event);
+			case EventType.WEBHOOK_DISABLED -> this.accounts.withRole(dev.madang.identity.Role.ADMIN)
+				.concatMap((admin) -> tell(admin, event, NotificationKind.WEBHOOK, null,
+						detail("url", event.text("url"), "reason", event.text("reason"))))
+				.then();
 			default -> Mono.empty();
 		};
 	}
