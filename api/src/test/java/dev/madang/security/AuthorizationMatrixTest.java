@@ -418,6 +418,54 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 				401, 200, 200, 200, 200);
 		row("DELETE /api/v1/threads/{threadId}/watch", (c, u) -> c.delete().uri("/api/v1/threads/{id}/watch", this.threadId)
 			.exchange(), 401, 204, 204, 204, 204);
+		row("GET /notifications/settings", (c, u) -> c.get().uri("/notifications/settings").exchange(),
+				302, 200, 200, 200, 200);
+		row("POST /notifications/settings", (c, u) -> c.post().uri("/notifications/settings")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("kind.answer=daily").exchange(),
+				403, 303, 303, 303, 303);
+		row("POST /notifications/settings/topics", (c, u) -> c.post().uri("/notifications/settings/topics")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("topic=tag:matrix&level=watching").exchange(),
+				403, 303, 303, 303, 303);
+		row("GET /api/v1/notifications/preferences", (c, u) -> c.get().uri("/api/v1/notifications/preferences")
+			.exchange(), 401, 200, 200, 200, 200);
+		row("PUT /api/v1/notifications/preferences", (c, u) -> c.put().uri("/api/v1/notifications/preferences")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("comment", "daily")).exchange(),
+				401, 200, 200, 200, 200);
+		row("GET /api/v1/watches/topics", (c, u) -> c.get().uri("/api/v1/watches/topics").exchange(),
+				401, 200, 200, 200, 200);
+		row("PUT /api/v1/watches/topics/{topic}", (c, u) -> c.put().uri("/api/v1/watches/topics/tag:matrix")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("level", "watching")).exchange(),
+				401, 200, 200, 200, 200);
+		row("DELETE /api/v1/watches/topics/{topic}", (c, u) -> c.delete().uri("/api/v1/watches/topics/tag:matrix")
+			.exchange(), 401, 204, 204, 204, 204);
+		row("GET /api/v1/members/suggest", (c, u) -> c.get().uri("/api/v1/members/suggest?q=Test").exchange(),
+				401, 200, 200, 200, 200);
+		// Unsubscribe links carry their own signature: anyone may follow one, and a missing or wrong one is refused.
+		row("GET /unsubscribe", (c, u) -> c.get().uri("/unsubscribe?u=x&k=all&s=forged").exchange(),
+				400, 400, 400, 400, 400);
+		row("POST /unsubscribe", (c, u) -> c.post().uri("/unsubscribe?u=x&k=all&s=forged")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("List-Unsubscribe=One-Click").exchange(),
+				400, 400, 400, 400, 400);
+		// Admins: the mail outbox and webhooks.
+		row("GET /admin/mail", (c, u) -> c.get().uri("/admin/mail").exchange(), 302, 403, 403, 403, 200);
+		row("GET /api/v1/admin/emails", (c, u) -> c.get().uri("/api/v1/admin/emails").exchange(), 401, 403, 403, 403, 200);
+		row("POST /api/v1/admin/webhooks", (c, u) -> c.post().uri("/api/v1/admin/webhooks")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "ftp://example.com/hook")).exchange(),
+				401, 403, 403, 403, 400);
+		row("GET /api/v1/admin/webhooks", (c, u) -> c.get().uri("/api/v1/admin/webhooks").exchange(),
+				401, 403, 403, 403, 200);
+		row("GET /api/v1/admin/webhooks/{id}", (c, u) -> c.get().uri("/api/v1/admin/webhooks/nonexistent").exchange(),
+				401, 403, 403, 403, 404);
+		row("PATCH /api/v1/admin/webhooks/{id}", (c, u) -> c.patch().uri("/api/v1/admin/webhooks/nonexistent")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("enabled", false)).exchange(),
+				401, 403, 403, 403, 404);
+		row("DELETE /api/v1/admin/webhooks/{id}", (c, u) -> c.delete().uri("/api/v1/admin/webhooks/nonexistent")
+			.exchange(), 401, 403, 403, 403, 404);
+		row("GET /api/v1/admin/webhooks/{id}/deliveries", (c, u) -> c.get()
+			.uri("/api/v1/admin/webhooks/nonexistent/deliveries").exchange(), 401, 403, 403, 403, 404);
+		row("POST /api/v1/admin/webhooks/{id}/redeliver", (c, u) -> c.post()
+			.uri("/api/v1/admin/webhooks/nonexistent/redeliver").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("eventId", "x")).exchange(), 401, 403, 403, 403, 404);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
