@@ -25,9 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 class EmailQueue {
 
-	/** A {@code sending} email older than this was in the hands of a process that died: send it again. */
-	static final Duration STALLED = Duration.ofMinutes(1);
-
 	private final ReactiveMongoTemplate mongo;
 
 	private final Clock clock;
@@ -62,13 +59,16 @@ class EmailQueue {
 			.then();
 	}
 
-	/** Pending emails that are due, oldest first, and those a dead process left half-sent. */
-	Flux<Email> due(int limit) {
+	/**
+	 * Pending emails that are due, oldest first, and those a dead process left half-sent ({@code sending} for longer
+	 * than {@code stalledAfter}, well past any SMTP timeout).
+	 */
+	Flux<Email> due(int limit, Duration stalledAfter) {
 		Instant now = this.clock.instant();
 		Flux<Email> pending = this.mongo.find(Query.query(Criteria.where("state").is(Email.PENDING)), Email.class)
 			.filter((email) -> !email.dueAt().isAfter(now));
 		Flux<Email> stalled = this.mongo.find(Query.query(Criteria.where("state").is(Email.SENDING)), Email.class)
-			.filter((email) -> email.sendingSince() == null || email.sendingSince().isBefore(now.minus(STALLED)));
+			.filter((email) -> email.sendingSince() == null || email.sendingSince().isBefore(now.minus(stalledAfter)));
 		return Flux.concat(stalled, pending.sort(java.util.Comparator.comparing(Email::dueAt))).take(limit);
 	}
 

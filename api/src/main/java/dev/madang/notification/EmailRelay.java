@@ -53,7 +53,7 @@ class EmailRelay implements SmartLifecycle {
 	Mono<Void> round() {
 		return this.lease.acquire(LEASE, this.mail.pollInterval().multipliedBy(5).plusSeconds(30))
 			.filter(Boolean::booleanValue)
-			.flatMap((held) -> this.digests.scheduleDue().then(this.emails.due(100).concatMap(this::deliver).then()));
+			.flatMap((held) -> this.digests.scheduleDue().then(this.emails.due(100, this.mail.timeout().multipliedBy(3)).concatMap(this::deliver).then()));
 	}
 
 	private Mono<Void> deliver(Email email) {

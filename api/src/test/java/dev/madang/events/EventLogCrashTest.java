@@ -32,6 +32,7 @@ import com.mongodb.reactivestreams.client.MongoClient;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.madang.embedded.EmbeddedMongo;
+import dev.madang.support.ChildApplication;
 import dev.madang.support.Deadline;
 import dev.madang.support.TestInfrastructure;
 import org.bson.Document;
@@ -50,8 +51,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventLogCrashTest {
 
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	@TempDir
 	Path dataDir;
 
@@ -59,8 +58,9 @@ class EventLogCrashTest {
 	void everyEventOfAWriteStoredBeforeKillMinusNineIsHandledAfterRestartOnce() throws Exception {
 		String elasticsearch = TestInfrastructure.search().url();
 		String prefix = "crash-" + UUID.randomUUID().toString().substring(0, 8);
-		int mongoPort = freePort();
-		App first = App.start(this.dataDir, elasticsearch, prefix, mongoPort);
+		int mongoPort = ChildApplication.freePort();
+		ChildApplication first = ChildApplication.start(this.dataDir, elasticsearch, prefix, mongoPort,
+				"--spring.main.sources=" + CrashTally.class.getName());
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 		try {
 			String bearer = first.memberToken();
@@ -95,7 +95,8 @@ class EventLogCrashTest {
 		String leftInOutbox = storeQuestionWithUnrelayedEvent(this.dataDir.resolve("mongo").resolve("madang.mv"),
 				acknowledged.iterator().next());
 
-		App second = App.start(this.dataDir, elasticsearch, prefix, mongoPort);
+		ChildApplication second = ChildApplication.start(this.dataDir, elasticsearch, prefix, mongoPort,
+				"--spring.main.sources=" + CrashTally.class.getName());
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + mongoPort)) {
 			MongoDatabase madang = client.getDatabase("madang");
 			Set<String> expected = new java.util.HashSet<>(acknowledged);
@@ -152,113 +153,6 @@ class EventLogCrashTest {
 
 	private static List<Document> all(MongoDatabase madang, String collection) {
 		return Flux.from(madang.getCollection(collection).find()).collectList().block(Duration.ofSeconds(30));
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
-
-	/** {@code MadangApplication.main} in a separate JVM on the test classpath, with the tally consumer added. */
-	private record App(Process process, String base) {
-
-		static App start(Path dataDir, String elasticsearch, String prefix, int mongoPort) throws Exception {
-			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			int port = freePort();
-			List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-					"dev.madang.MadangApplication", "--server.port=" + port, "--server.address=127.0.0.1",
-					"--madang.embedded.data-dir=" + dataDir, "--madang.embedded.mongodb-port=" + mongoPort,
-					"--madang.elasticsearch.url=" + elasticsearch, "--madang.search.index-prefix=" + prefix,
-					"--madang.seed.enabled=false", "--madang.admin.demo-accounts=false",
-					"--madang.rate-limits.writes-per-user=100000", "--madang.rate-limits.writes-per-ip=100000",
-					"--madang.rate-limits.sign-ups-per-ip=1000", "--madang.rate-limits.tokens-per-user=1000",
-					"--madang.rate-limits.logins-per-ip=1000", "--madang.moderation.new-members.period=0s",
-					"--spring.main.sources=" + CrashTally.class.getName(),
-					"--logging.level.root=warn"));
-			Path log = dataDir.resolve("app-" + System.nanoTime() + ".log");
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-			App app = new App(process, "http://127.0.0.1:" + port);
-			try {
-				Deadline.awaitTrue(Duration.ofMinutes(2), () -> app.healthy() || !process.isAlive(), "the application answers");
-			}
-			finally {
-				if (!process.isAlive() || !app.healthy()) {
-					List<String> lines = Files.readAllLines(log);
-					throw new IllegalStateException("The application did not start:\n"
-							+ String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-				}
-			}
-			return app;
-		}
-
-		boolean healthy() {
-			try {
-				return HTTP.send(HttpRequest.newBuilder(URI.create(this.base + "/api/v1/threads")).GET().build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			}
-			catch (IOException ex) {
-				return false;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-
-		String memberToken() throws Exception {
-			String email = "asker-" + UUID.randomUUID() + "@example.com";
-			String password = "kettle-whistle-" + UUID.randomUUID();
-			post("/api/v1/accounts", null, "{\"email\":\"" + email + "\",\"displayName\":\"Asker\",\"password\":\""
-					+ password + "\"}", 201);
-			String basic = "Basic " + Base64.getEncoder()
-				.encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
-			String body = post("/api/v1/tokens", basic, "{\"name\":\"crash test\"}", 201);
-			Matcher token = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
-			assertThat(token.find()).as(body).isTrue();
-			return "Bearer " + token.group(1);
-		}
-
-		/** Asks a question; returns its id, or null when the answer was not 201. */
-		String ask(String bearer, String title) throws IOException, InterruptedException {
-			HttpResponse<String> response = HTTP.send(json("/api/v1/threads", bearer,
-					"{\"title\":\"" + title + "\",\"body\":\"It whistles a minute early every time.\",\"tags\":[]}"),
-					HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 201) {
-				return null;
-			}
-			Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f]{24})\"").matcher(response.body());
-			return id.find() ? id.group(1) : null;
-		}
-
-		boolean indexed(String elasticsearch, String prefix, String id) throws Exception {
-			HttpResponse<String> found = HTTP.send(HttpRequest.newBuilder(URI.create(elasticsearch + "/" + prefix
-					+ "-posts/_doc/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString());
-			return found.statusCode() == 200 && found.body().contains("\"found\":true");
-		}
-
-		private String post(String path, String authorization, String body, int status) throws Exception {
-			HttpResponse<String> response = HTTP.send(json(path, authorization, body), HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-			return response.body();
-		}
-
-		private HttpRequest json(String path, String authorization, String body) {
-			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
-				.timeout(Duration.ofSeconds(30))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body));
-			if (authorization != null) {
-				request.header("Authorization", authorization);
-			}
-			return request.build();
-		}
-
-		void kill() throws InterruptedException {
-			this.process.destroyForcibly();
-			assertThat(this.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-		}
-
 	}
 
 }
