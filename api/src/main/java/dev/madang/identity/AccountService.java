@@ -105,14 +105,20 @@ public class AccountService {
 
 	/** The members an @mention with this handle names (display names may repeat). */
 	public Flux<Author> byHandle(String handle) {
+		if (!HANDLE.matcher(handle).matches()) {
+			return Flux.empty();
+		}
 		return findByName(spaced(handle) + "$", 5)
 			.filter((author) -> handleOf(author.displayName()).equalsIgnoreCase(handle));
 	}
 
 	/** Members whose handle starts with {@code prefix}, for the editor's @ autocomplete. */
 	public Flux<Author> suggest(String prefix, int limit) {
-		return findByName(spaced(prefix), limit);
+		return HANDLE.matcher(prefix).matches() ? findByName(spaced(prefix), limit) : Flux.empty();
 	}
+
+	/** What a handle (or the start of one) may hold: letters, digits, {@code _ . -}. */
+	private static final java.util.regex.Pattern HANDLE = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_.\\-]{1,40}");
 
 	private Flux<Author> findByName(String pattern, int limit) {
 		Query query = Query.query(Criteria.where("displayName").regex("^" + pattern, "i")).limit(limit);

@@ -172,7 +172,9 @@ class EmailComposer {
 
 	private Mono<Draft> write(UserAccount account, Notification notification, About about) {
 		Locale locale = localeOf(account);
-		return Mono.zip(this.accounts.authors(notification.actorIds() != null ? notification.actorIds() : List.of()),
+		List<String> actors = (notification.actorIds() != null)
+				? notification.actorIds().stream().filter(java.util.Objects::nonNull).toList() : List.of();
+		return Mono.zip(this.accounts.authors(actors),
 				this.unsubscribe.link(account.getId(), notification.kind()))
 			.map((found) -> {
 				String actor = found.getT1().values().stream().map(Author::displayName).findFirst().orElse("");

@@ -115,6 +115,23 @@ class EmailQueue {
 			.then();
 	}
 
+	/**
+	 * Writing the email failed: due again after a backoff, and cancelled with the error after {@value #MOST_ATTEMPTS}
+	 * attempts, so one email that cannot be written does not hold up the others forever.
+	 */
+	Mono<Void> writingFailed(Email email, String error, Duration firstBackoff) {
+		int attempts = email.attempts() + 1;
+		Query still = Query.query(Criteria.where("_id").is(email.id()).and("state").is(Email.PENDING));
+		if (attempts >= MOST_ATTEMPTS) {
+			return this.mongo.updateFirst(still, new Update().set("state", Email.CANCELLED).set("attempts", attempts)
+				.set("reason", "not-written").set("lastError", error), Email.class).then();
+		}
+		return this.mongo.updateFirst(still, new Update().set("attempts", attempts).set("lastError", error)
+			.set("dueAt", this.clock.instant().plus(firstBackoff.multipliedBy(1L << attempts))), Email.class).then();
+	}
+
+	static final int MOST_ATTEMPTS = 5;
+
 	Mono<Void> cancel(Email email, String reason) {
 		return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(email.id()).and("state").is(Email.PENDING)),
 				new Update().set("state", Email.CANCELLED).set("reason", reason), Email.class).then();

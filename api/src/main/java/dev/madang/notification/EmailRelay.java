@@ -74,8 +74,9 @@ class EmailRelay implements SmartLifecycle {
 							this.mail.retryBackoff());
 				});
 		}).onErrorResume((failure) -> {
-			log.warn("Email {} could not be prepared: {}", email.id(), failure.toString());
-			return Mono.empty();
+			log.warn("Email {} could not be written, trying again later: {}", email.id(), failure.toString());
+			return Email.PENDING.equals(email.state())
+					? this.emails.writingFailed(email, failure.toString(), this.mail.retryBackoff()) : Mono.empty();
 		});
 	}
 

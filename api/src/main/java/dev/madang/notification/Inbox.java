@@ -38,8 +38,11 @@ class Inbox {
 			.setOnInsert("read", false)
 			.setOnInsert("detail", notice.detail())
 			.addToSet("eventIds", notice.eventId())
-			.addToSet("actorIds", notice.actorId())
 			.max("lastAt", notice.at());
+		if (notice.actorId() != null) {
+			// The system (imports, spam rules, the reputation ledger) is no one to name.
+			update.addToSet("actorIds", notice.actorId());
+		}
 		Query unread = Query.query(Criteria.where("groupKey").is(notice.groupKey()));
 		// An event already merged into a notification that was read since must not start a new one. Asked by the
 		// indexed event id alone (an event reaches a few members), the member compared here.

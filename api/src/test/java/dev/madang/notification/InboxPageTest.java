@@ -30,6 +30,34 @@ class InboxPageTest extends ApiIntegrationTest {
 		assertThat(page("/?lang=en", as(asker))).doesNotContain("Inbox (1)").contains("id=\"nav-inbox\"");
 	}
 
+	@Test
+	void aSuspensionIsInTheInboxAndSettingsAndTheOutboxPagesShowInBothLanguages() {
+		TestUser member = userWithReputation(1);
+		as(user(dev.madang.identity.Role.MODERATOR)).put().uri("/api/v1/moderation/members/{id}/restriction", member.id())
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("kind", "suspended", "days", 1, "reason", "Spam links")).exchange()
+			.expectStatus().isOk();
+		eventually(Duration.ofSeconds(20), () -> assertThat(page("/notifications?lang=en", as(member)))
+			.contains("Your account was suspended", "Spam links"));
+		assertThat(page("/notifications?lang=ko", as(member))).contains("계정이 정지되었습니다");
+
+		TestUser reader = userWithReputation(1);
+		assertThat(page("/notifications/settings?lang=ko", as(reader))).contains("알림 설정", "매일 요약");
+		as(reader).post().uri("/notifications/settings").contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("kind.answer=weekly&kind.mention=off").exchange().expectStatus().is3xxRedirection();
+		assertThat(page("/notifications/settings?lang=en", as(reader))).contains("<option value=\"weekly\" selected=\"selected\">");
+		as(reader).get().uri("/api/v1/notifications/preferences").exchange().expectBody()
+			.jsonPath("$.answer").isEqualTo("weekly").jsonPath("$.mention").isEqualTo("off");
+		as(reader).put().uri("/api/v1/notifications/preferences").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("answer", "sometimes")).exchange().expectStatus().isBadRequest()
+			.expectBody().jsonPath("$.type").isEqualTo("/problems/unknown-delivery");
+
+		// Without SMTP settings (this application has none) emails are kept for the admins' outbox page.
+		assertThat(page("/admin/mail?lang=en", as(user(dev.madang.identity.Role.ADMIN)))).contains("Mail outbox",
+				"madang.mail.host");
+		assertThat(page("/admin/webhooks?lang=ko", as(user(dev.madang.identity.Role.ADMIN)))).contains("새 웹훅");
+	}
+
 	private static String page(String path, WebTestClient client) {
 		return client.get().uri(path).exchange().expectStatus().isOk().expectBody(String.class).returnResult()
 			.getResponseBody();

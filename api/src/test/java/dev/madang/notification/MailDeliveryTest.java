@@ -138,6 +138,31 @@ class MailDeliveryTest extends MailTestBase {
 		assertThat(awaitMail(asker.email(), 1)).hasSize(1);
 	}
 
+	@Test
+	void adminsAreEmailedWhenAWebhookIsSwitchedOff() throws Exception {
+		TestUser admin = user(dev.madang.identity.Role.ADMIN);
+		int closed;
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+			closed = socket.getLocalPort();
+		}
+		String hookId = as(admin).post().uri("/api/v1/admin/webhooks").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("url", "http://127.0.0.1:" + closed + "/nobody", "kinds", List.of("question.asked"),
+					"allowPrivate", true))
+			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+			.toString();
+		try {
+			ask(asMember(), "Washer drum squeaks when spinning");
+			ask(asMember(), "Washer door stays locked");
+			// The notice has no actor (the system switched the webhook off); writing its email once failed on that.
+			MimeMessage notice = awaitMail(admin.email(), 1).get(0);
+			assertThat(notice.getSubject()).isEqualTo("A webhook was switched off");
+			assertThat(part(notice, "text/plain")).contains("failed deliveries in a row");
+		}
+		finally {
+			as(admin).delete().uri("/api/v1/admin/webhooks/{id}", hookId).exchange().expectStatus().isNoContent();
+		}
+	}
+
 	private void speaks(TestUser user, String language) {
 		this.mongo.updateFirst(Query.query(Criteria.where("_id").is(user.id())), new Update().set("locale", language),
 				"users").block(Duration.ofSeconds(10));

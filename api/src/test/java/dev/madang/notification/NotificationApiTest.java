@@ -46,6 +46,24 @@ class NotificationApiTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void anAtMentionTellsTheMemberNamedAndAnUnknownNameIsPlainText() {
+		TestUser named = userWithReputation(1);
+		String handle = "Mentioned" + named.id().substring(16);
+		this.mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(named.id())),
+				new org.springframework.data.mongodb.core.query.Update().set("displayName", "Mentioned " + named.id().substring(16)),
+				"users").block(Duration.ofSeconds(10));
+		String threadId = ask(as(userWithReputation(1)), "Router drops Wi-Fi every hour");
+		as(userWithReputation(1)).get().uri("/api/v1/members/suggest?q=@{q}", handle.substring(0, 12)).exchange()
+			.expectStatus().isOk().expectBody().jsonPath("$[?(@.handle == '" + handle + "')].id")
+			.isEqualTo(List.of(named.id()));
+		String answerId = answer(as(userWithReputation(1)), threadId,
+				"@" + handle + " had this, and @NobodyCalledThis" + named.id() + " too: update the firmware.");
+		eventually(Duration.ofSeconds(20), () -> as(named).get().uri("/api/v1/notifications").exchange().expectBody()
+			.jsonPath("$[0].kind").isEqualTo("mention").jsonPath("$[0].postId").isEqualTo(answerId));
+	}
+
+	@Test
 	void aMutedThreadTellsNothingAndACommentReachesThePostsAuthor() {
 		TestUser asker = userWithReputation(1);
 		TestUser helper = userWithReputation(1);

@@ -448,6 +448,18 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 				400, 400, 400, 400, 400);
 		// Admins: the mail outbox and webhooks.
 		row("GET /admin/mail", (c, u) -> c.get().uri("/admin/mail").exchange(), 302, 403, 403, 403, 200);
+		row("GET /admin/webhooks", (c, u) -> c.get().uri("/admin/webhooks").exchange(), 302, 403, 403, 403, 200);
+		row("POST /admin/webhooks", (c, u) -> c.post().uri("/admin/webhooks")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("url=ftp://example.com/hook").exchange(),
+				403, 403, 403, 403, 303);
+		row("POST /admin/webhooks/{id}/enabled", (c, u) -> c.post().uri("/admin/webhooks/nonexistent/enabled")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("enabled=false").exchange(),
+				403, 403, 403, 403, 404);
+		row("POST /admin/webhooks/{id}/delete", (c, u) -> c.post().uri("/admin/webhooks/nonexistent/delete").exchange(),
+				403, 403, 403, 403, 404);
+		row("POST /admin/webhooks/{id}/redeliver", (c, u) -> c.post().uri("/admin/webhooks/nonexistent/redeliver")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("eventId=x").exchange(),
+				403, 403, 403, 403, 404);
 		row("GET /api/v1/admin/emails", (c, u) -> c.get().uri("/api/v1/admin/emails").exchange(), 401, 403, 403, 403, 200);
 		row("POST /api/v1/admin/webhooks", (c, u) -> c.post().uri("/api/v1/admin/webhooks")
 			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("url", "ftp://example.com/hook")).exchange(),

@@ -124,6 +124,34 @@ class WebhookDeliveryTest extends ApiIntegrationTest {
 	}
 
 	@Test
+	void aSlowReceiverTimesOutAndTheAttemptIsLogged() throws Exception {
+		String url = startReceiver();
+		this.receiver.createContext("/slow", (exchange) -> {
+			try {
+				Thread.sleep(5000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		WebTestClient admin = as(user(Role.ADMIN));
+		String hookId = create(admin, url.replace("/hook", "/slow"), List.of("question.asked"));
+		try {
+			ask(asMember(), "Oven clock resets at night");
+			// The test application's webhook timeout is 2 s.
+			eventually(Duration.ofSeconds(20), () -> admin.get().uri("/api/v1/admin/webhooks/{id}/deliveries", hookId)
+				.exchange().expectBody().jsonPath("$[0].log[0].status").isEqualTo(0)
+				.jsonPath("$[0].log[0].error").value((error) -> assertThat(((String) error).toLowerCase())
+					.contains("timed out")));
+		}
+		finally {
+			admin.delete().uri("/api/v1/admin/webhooks/{id}", hookId).exchange().expectStatus().isNoContent();
+		}
+	}
+
+	@Test
 	void privateNonHttpAndUnresolvableTargetsAreRefused() {
 		WebTestClient admin = as(user(Role.ADMIN));
 		refused(admin, "http://127.0.0.1:9/hook", "webhook-target-private");
