@@ -45,10 +45,12 @@ class Inbox {
 		}
 		Query unread = Query.query(Criteria.where("groupKey").is(notice.groupKey()));
 		// An event already merged into a notification that was read since must not start a new one. Asked by the
-		// indexed event id alone (an event reaches a few members), the member compared here.
+		// indexed event id alone (an event reaches a few members), the member and the kind compared here: one answer
+		// can be both news to the asker and a mention of them.
 		Mono<Notification> holding = this.mongo.find(Query.query(Criteria.where("eventIds").is(notice.eventId())),
 				Notification.class)
-			.filter((notification) -> notification.userId().equals(notice.userId()))
+			.filter((notification) -> notification.userId().equals(notice.userId())
+					&& notification.kind().equals(notice.kind()))
 			.next();
 		return holding.switchIfEmpty(Mono.defer(() -> this.mongo.upsert(unread, update, Notification.class)
 			.onErrorResume(DuplicateKeyException.class, (raced) -> this.mongo.upsert(unread, update, Notification.class))

@@ -53,14 +53,25 @@ class NotificationApiTest extends ApiIntegrationTest {
 				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(named.id())),
 				new org.springframework.data.mongodb.core.query.Update().set("displayName", "Mentioned " + named.id().substring(16)),
 				"users").block(Duration.ofSeconds(10));
-		String threadId = ask(as(userWithReputation(1)), "Router drops Wi-Fi every hour");
+		TestUser asker = userWithReputation(1);
+		String askerHandle = "Asker" + asker.id().substring(16);
+		this.mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+				org.springframework.data.mongodb.core.query.Criteria.where("_id").is(asker.id())),
+				new org.springframework.data.mongodb.core.query.Update().set("displayName", askerHandle),
+				"users").block(Duration.ofSeconds(10));
+		String threadId = ask(as(asker), "Router drops Wi-Fi every hour");
 		as(userWithReputation(1)).get().uri("/api/v1/members/suggest?q=@{q}", handle.substring(0, 12)).exchange()
 			.expectStatus().isOk().expectBody().jsonPath("$[?(@.handle == '" + handle + "')].id")
 			.isEqualTo(List.of(named.id()));
 		String answerId = answer(as(userWithReputation(1)), threadId,
-				"@" + handle + " had this, and @NobodyCalledThis" + named.id() + " too: update the firmware.");
+				"@" + handle + " had this, and @NobodyCalledThis" + named.id() + " too: update the firmware, @"
+						+ askerHandle + ".");
 		eventually(Duration.ofSeconds(20), () -> as(named).get().uri("/api/v1/notifications").exchange().expectBody()
 			.jsonPath("$[0].kind").isEqualTo("mention").jsonPath("$[0].postId").isEqualTo(answerId));
+		// The same answer is news to the asker twice over: an answer on their question, and a mention of them.
+		eventually(Duration.ofSeconds(20), () -> as(asker).get().uri("/api/v1/notifications").exchange().expectBody()
+			.jsonPath("$[*].kind").value((kinds) -> assertThat((List<String>) kinds)
+				.containsExactlyInAnyOrder("answer", "mention")));
 	}
 
 	@Test
