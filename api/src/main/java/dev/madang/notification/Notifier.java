@@ -72,7 +72,10 @@ class Notifier implements EventConsumer {
 				EventType.ANSWER_ACCEPTED, EventType.SOLUTION_MARKED, EventType.ARTICLE_PROMOTED, EventType.POST_HIDDEN,
 				EventType.FLAG_RESOLVED, EventType.MEMBER_RESTRICTED, EventType.REPUTATION_CHANGED,
 				EventType.WEBHOOK_DISABLED)
-				&& event.text("imported") == null;
+				&& event.text("imported") == null
+				// Reputation an import carried over is history too (the bundled demo has thousands of entries).
+				&& !(event.is(EventType.REPUTATION_CHANGED) && event.subject() != null
+						&& event.subject().startsWith("import:"));
 	}
 
 	@Override
