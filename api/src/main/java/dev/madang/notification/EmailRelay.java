@@ -37,10 +37,13 @@ class EmailRelay implements SmartLifecycle {
 
 	private final MailProperties mail;
 
+	private final Retention retention;
+
 	private volatile Disposable loop;
 
 	EmailRelay(EmailQueue emails, EmailComposer composer, Mailer mailer, Digests digests, JobLease lease,
-			MailProperties mail) {
+			MailProperties mail, Retention retention) {
+		this.retention = retention;
 		this.emails = emails;
 		this.composer = composer;
 		this.mailer = mailer;
@@ -49,11 +52,13 @@ class EmailRelay implements SmartLifecycle {
 		this.mail = mail;
 	}
 
-	/** One round: digests due, then emails due. */
+	/** One round: digests due, then emails due, then (hourly) what is past keeping. */
 	Mono<Void> round() {
 		return this.lease.acquire(LEASE, this.mail.pollInterval().multipliedBy(5).plusSeconds(30))
 			.filter(Boolean::booleanValue)
-			.flatMap((held) -> this.digests.scheduleDue().then(this.emails.due(100, this.mail.timeout().multipliedBy(3)).concatMap(this::deliver).then()));
+			.flatMap((held) -> this.digests.scheduleDue()
+				.then(this.emails.due(100, this.mail.timeout().multipliedBy(3)).concatMap(this::deliver).then())
+				.then(this.retention.pruneIfDue()));
 	}
 
 	private Mono<Void> deliver(Email email) {

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the site's public address, for links in emails
  * @param retryBackoff the wait before trying an email again after SMTP failed; it doubles each time, up to an hour
  * @param signingSecret signs unsubscribe links; without it a random key is kept in the database
+ * @param keepRead how long read notifications stay in the inbox
+ * @param keepEmails how long the record of an email that left (or was cancelled) is kept
  */
 @ConfigurationProperties("madang.mail")
 record MailProperties(String host, @DefaultValue("25") int port, String username, String password,
@@ -22,7 +24,8 @@ record MailProperties(String host, @DefaultValue("25") int port, String username
 		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("10m") Duration delay,
 		@DefaultValue("20") int dailyCap, @DefaultValue("1d") Duration dailyDigest,
 		@DefaultValue("7d") Duration weeklyDigest, @DefaultValue("2s") Duration pollInterval,
-		@DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration retryBackoff, String signingSecret) {
+		@DefaultValue("10s") Duration timeout, @DefaultValue("30s") Duration retryBackoff, String signingSecret,
+		@DefaultValue("90d") Duration keepRead, @DefaultValue("30d") Duration keepEmails) {
 
 	boolean sends() {
 		return this.host != null && !this.host.isBlank();

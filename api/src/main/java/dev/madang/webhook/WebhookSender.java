@@ -44,6 +44,8 @@ class WebhookSender implements SmartLifecycle {
 
 	private volatile Disposable loop;
 
+	private volatile Instant lastPruned = Instant.EPOCH;
+
 	WebhookSender(Webhooks webhooks, JobLease lease, WebhookProperties settings, Clock clock) {
 		this.webhooks = webhooks;
 		this.lease = lease;
@@ -57,7 +59,16 @@ class WebhookSender implements SmartLifecycle {
 		Duration stalled = this.settings.timeout().multipliedBy(3);
 		return this.lease.acquire(LEASE, stalled.plusSeconds(30))
 			.filter(Boolean::booleanValue)
-			.flatMap((held) -> this.webhooks.due(50, stalled).concatMap(this::attempt).then());
+			.flatMap((held) -> this.webhooks.due(50, stalled).concatMap(this::attempt).then().then(pruneHourly()));
+	}
+
+	private Mono<Void> pruneHourly() {
+		Instant now = this.clock.instant();
+		if (this.lastPruned.plus(Duration.ofHours(1)).isAfter(now)) {
+			return Mono.empty();
+		}
+		this.lastPruned = now;
+		return this.webhooks.prune(now.minus(this.settings.keepDeliveries())).then();
 	}
 
 	private Mono<Void> attempt(WebhookDelivery due) {

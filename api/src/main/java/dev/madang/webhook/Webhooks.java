@@ -205,4 +205,11 @@ class Webhooks {
 				WebhookDelivery.FAILED, null);
 	}
 
+	/** Removes finished deliveries (delivered or failed) created before {@code before}; answers how many. */
+	Mono<Long> prune(Instant before) {
+		return this.mongo.remove(Query.query(Criteria.where("state").in(List.of(WebhookDelivery.DELIVERED,
+				WebhookDelivery.FAILED)).and("createdAt").lt(before)), WebhookDelivery.class)
+			.map((result) -> result.getDeletedCount());
+	}
+
 }
