@@ -1,12 +1,9 @@
 package dev.madang.notification;
 
-import java.time.Duration;
-
 import dev.madang.lease.JobLease;
+import dev.madang.lease.LeasedLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.SmartLifecycle;
@@ -33,13 +30,11 @@ class EmailRelay implements SmartLifecycle {
 
 	private final Digests digests;
 
-	private final JobLease lease;
-
 	private final MailProperties mail;
 
 	private final Retention retention;
 
-	private volatile Disposable loop;
+	private final LeasedLoop loop;
 
 	EmailRelay(EmailQueue emails, EmailComposer composer, Mailer mailer, Digests digests, JobLease lease,
 			MailProperties mail, Retention retention) {
@@ -48,17 +43,16 @@ class EmailRelay implements SmartLifecycle {
 		this.composer = composer;
 		this.mailer = mailer;
 		this.digests = digests;
-		this.lease = lease;
 		this.mail = mail;
+		this.loop = new LeasedLoop(lease, LEASE, mail.pollInterval(), mail.pollInterval().multipliedBy(5).plusSeconds(30),
+				this::round);
 	}
 
 	/** One round: digests due, then emails due, then (hourly) what is past keeping. */
-	Mono<Void> round() {
-		return this.lease.acquire(LEASE, this.mail.pollInterval().multipliedBy(5).plusSeconds(30))
-			.filter(Boolean::booleanValue)
-			.flatMap((held) -> this.digests.scheduleDue()
-				.then(this.emails.due(100, this.mail.timeout().multipliedBy(3)).concatMap(this::deliver).then())
-				.then(this.retention.pruneIfDue()));
+	private Mono<Void> round() {
+		return this.digests.scheduleDue()
+			.then(this.emails.due(100, this.mail.timeout().multipliedBy(3)).concatMap(this::deliver).then())
+			.then(this.retention.pruneIfDue());
 	}
 
 	private Mono<Void> deliver(Email email) {
@@ -87,28 +81,17 @@ class EmailRelay implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.loop = Flux.interval(Duration.ZERO, this.mail.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> round().onErrorResume((failure) -> {
-				log.warn("Email round failed: {}", failure.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		this.loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.lease.release(LEASE).timeout(Duration.ofSeconds(2)).onErrorResume((failure) -> Mono.empty()).subscribe();
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		Disposable running = this.loop;
-		return running != null && !running.isDisposed();
+		return this.loop.isRunning();
 	}
 
 }

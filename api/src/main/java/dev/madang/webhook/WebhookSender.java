@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 import dev.madang.lease.JobLease;
+import dev.madang.lease.LeasedLoop;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -34,32 +33,32 @@ class WebhookSender implements SmartLifecycle {
 
 	private final Webhooks webhooks;
 
-	private final JobLease lease;
-
 	private final WebhookProperties settings;
 
 	private final Clock clock;
 
 	private final HttpClient http;
 
-	private volatile Disposable loop;
+	private final LeasedLoop loop;
 
 	private volatile Instant lastPruned = Instant.EPOCH;
 
 	WebhookSender(Webhooks webhooks, JobLease lease, WebhookProperties settings, Clock clock) {
 		this.webhooks = webhooks;
-		this.lease = lease;
 		this.settings = settings;
 		this.clock = clock;
 		this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
 			.followRedirects(HttpClient.Redirect.NEVER).build();
+		this.loop = new LeasedLoop(lease, LEASE, settings.pollInterval(), stalled().plusSeconds(30), this::round);
 	}
 
-	Mono<Void> round() {
-		Duration stalled = this.settings.timeout().multipliedBy(3);
-		return this.lease.acquire(LEASE, stalled.plusSeconds(30))
-			.filter(Boolean::booleanValue)
-			.flatMap((held) -> this.webhooks.due(50, stalled).concatMap(this::attempt).then().then(pruneHourly()));
+	private Mono<Void> round() {
+		return this.webhooks.due(50, stalled()).concatMap(this::attempt).then().then(pruneHourly());
+	}
+
+	/** A delivery {@code sending} for longer than this was in the hands of a process that died. */
+	private Duration stalled() {
+		return this.settings.timeout().multipliedBy(3);
 	}
 
 	private Mono<Void> pruneHourly() {
@@ -128,28 +127,17 @@ class WebhookSender implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.loop = Flux.interval(Duration.ZERO, this.settings.pollInterval())
-			.onBackpressureDrop()
-			.concatMap((tick) -> round().onErrorResume((failure) -> {
-				log.warn("Webhook round failed: {}", failure.toString());
-				return Mono.empty();
-			}), 1)
-			.subscribe();
+		this.loop.start();
 	}
 
 	@Override
 	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.lease.release(LEASE).timeout(Duration.ofSeconds(2)).onErrorResume((failure) -> Mono.empty()).subscribe();
+		this.loop.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		Disposable running = this.loop;
-		return running != null && !running.isDisposed();
+		return this.loop.isRunning();
 	}
 
 }
