@@ -13,7 +13,8 @@ import dev.madang.events.DomainEvent;
 import dev.madang.events.EventConsumer;
 import dev.madang.events.EventType;
 import dev.madang.identity.AccountService;
-import dev.madang.security.PrivilegeProperties;
+import dev.madang.security.AccessRules;
+import dev.madang.security.Privilege;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -43,17 +44,17 @@ class Notifier implements EventConsumer {
 
 	private final AccountService accounts;
 
-	private final PrivilegeProperties privileges;
+	private final AccessRules rules;
 
 	Notifier(Watches watches, Deliveries deliveries, Mentions mentions, AnswerService answers,
-			CommentService comments, AccountService accounts, PrivilegeProperties privileges) {
+			CommentService comments, AccountService accounts, AccessRules rules) {
 		this.watches = watches;
 		this.deliveries = deliveries;
 		this.mentions = mentions;
 		this.answers = answers;
 		this.comments = comments;
 		this.accounts = accounts;
-		this.privileges = privileges;
+		this.rules = rules;
 	}
 
 	@Override
@@ -178,16 +179,15 @@ class Notifier implements EventConsumer {
 		if (userId == null || amount <= 0) {
 			return Mono.empty();
 		}
-		Map<String, Integer> thresholds = Map.of("vote-up", this.privileges.voteUp(), "comment",
-				this.privileges.comment(), "vote-down", this.privileges.voteDown(), "create-tag",
-				this.privileges.createTag(), "edit-others", this.privileges.editOthers());
 		return this.accounts.find(userId).onErrorResume((gone) -> Mono.empty()).flatMapMany((account) -> {
 			int now = account.getReputation();
-			return Flux.fromIterable(thresholds.entrySet())
-				.filter((privilege) -> privilege.getValue() > now - amount && privilege.getValue() <= now);
+			return Flux.fromArray(Privilege.values())
+				.filter((privilege) -> this.rules.threshold(privilege) > now - amount
+						&& this.rules.threshold(privilege) <= now);
 		})
 			.concatMap((privilege) -> tell(userId, event, NotificationKind.PRIVILEGE, null,
-					detail("privilege", privilege.getKey(), "reputation", String.valueOf(privilege.getValue()))))
+					detail("privilege", privilege.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+							"reputation", String.valueOf(this.rules.threshold(privilege)))))
 			.then();
 	}
 
