@@ -39,7 +39,7 @@ class Digests {
 		Instant due = (frequency == Delivery.DAILY) ? preferences.nextDailyAt() : preferences.nextWeeklyAt();
 		Instant last = (frequency == Delivery.DAILY) ? preferences.lastDailyAt() : preferences.lastWeeklyAt();
 		// The first digest carries everything of its kinds so far; each later one what came since the one before.
-		return this.inbox.since(preferences.id(), null)
+		return this.inbox.of(preferences.id())
 			.filter((notification) -> (frequency == Delivery.DAILY && Boolean.TRUE.equals(notification.keptForDigest()))
 					|| (preferences.of(notification.kind()) == frequency && !notification.lastAt().isAfter(due)
 							&& (last == null || notification.lastAt().isAfter(last))))

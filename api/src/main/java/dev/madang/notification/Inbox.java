@@ -1,6 +1,5 @@
 package dev.madang.notification;
 
-import java.time.Instant;
 
 import dev.madang.problem.ProblemException;
 import reactor.core.publisher.Flux;
@@ -77,10 +76,9 @@ class Inbox {
 		return this.mongo.find(Query.query(Criteria.where("_id").in(ids)), Notification.class);
 	}
 
-	/** The member's notifications touched since {@code since}, for a digest. */
-	Flux<Notification> since(String userId, Instant since) {
-		return this.mongo.find(Query.query(Criteria.where("userId").is(userId)), Notification.class)
-			.filter((notification) -> since == null || notification.lastAt().isAfter(since));
+	/** Every notification of the member, for a digest to choose from. */
+	Flux<Notification> of(String userId) {
+		return this.mongo.find(Query.query(Criteria.where("userId").is(userId)), Notification.class);
 	}
 
 	Flux<Notification> latest(String userId, int limit) {

@@ -102,12 +102,12 @@ class SettingsPages {
 	@PostMapping("/unsubscribe")
 	Mono<String> unsubscribe(ServerWebExchange exchange, Model model) {
 		return exchange.getFormData().flatMap((form) -> {
-			String u = (form.getFirst("u") != null) ? form.getFirst("u")
-					: exchange.getRequest().getQueryParams().getFirst("u");
-			String k = (form.getFirst("k") != null) ? form.getFirst("k")
-					: exchange.getRequest().getQueryParams().getFirst("k");
-			String s = (form.getFirst("s") != null) ? form.getFirst("s")
-					: exchange.getRequest().getQueryParams().getFirst("s");
+			// The page's form sends the link's fields in the body; a mail client posts to the link itself.
+			java.util.function.Function<String, String> field = (name) -> (form.getFirst(name) != null)
+					? form.getFirst(name) : exchange.getRequest().getQueryParams().getFirst(name);
+			String u = field.apply("u");
+			String k = field.apply("k");
+			String s = field.apply("s");
 			return this.links.valid(u, k, s).flatMap((valid) -> {
 				model.addAttribute("valid", valid);
 				model.addAttribute("done", valid);

@@ -42,35 +42,33 @@ class Watches {
 
 	/** Sets the member's own level for the thread ({@code watching} or {@code muted}). */
 	Mono<Watch> choose(String userId, String threadId, String level) {
+		return chosen(userId, "threadId", threadId, level);
+	}
+
+	/** The member's own level on a thread ({@code threadId}) or a topic ({@code topic}), one watch per target. */
+	private Mono<Watch> chosen(String userId, String field, String target, String level) {
 		if (!Watch.WATCHING.equals(level) && !Watch.MUTED.equals(level)) {
 			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "bad-watch-level", "Watch or mute?",
 					"level is watching or muted."));
 		}
-		Update chosen = new Update().set("userId", userId).set("threadId", threadId).set("level", level)
+		Update chosen = new Update().set("userId", userId).set(field, target).set("level", level)
 			.set("automatic", false).set("at", this.clock.instant());
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(Watch.idOf(userId, threadId))), chosen,
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(Watch.idOf(userId, target))), chosen,
 				FindAndModifyOptions.options().upsert(true).returnNew(true), Watch.class);
 	}
 
-	/** Stops watching: no level of the member's own, and taking part again watches again. */
+	/** Stops watching a thread (or topic): no level of the member's own; taking part in a thread watches it again. */
 	Mono<Void> forget(String userId, String threadId) {
 		return this.mongo.remove(Query.query(Criteria.where("_id").is(Watch.idOf(userId, threadId))), Watch.class).then();
 	}
 
 	/** Sets the member's level for a tag or a product area ({@code tag:<name>}, {@code area:<key>}). */
 	Mono<Watch> chooseTopic(String userId, String topic, String level) {
-		if (!Watch.WATCHING.equals(level) && !Watch.MUTED.equals(level)) {
-			return Mono.error(new ProblemException(HttpStatus.BAD_REQUEST, "bad-watch-level", "Watch or mute?",
-					"level is watching or muted."));
-		}
-		Update chosen = new Update().set("userId", userId).set("topic", topic).set("level", level)
-			.set("automatic", false).set("at", this.clock.instant());
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(Watch.idOf(userId, topic))), chosen,
-				FindAndModifyOptions.options().upsert(true).returnNew(true), Watch.class);
+		return chosen(userId, "topic", topic, level);
 	}
 
 	Mono<Void> forgetTopic(String userId, String topic) {
-		return this.mongo.remove(Query.query(Criteria.where("_id").is(Watch.idOf(userId, topic))), Watch.class).then();
+		return forget(userId, topic);
 	}
 
 	/** The member's watches and mutes of tags and areas. */
