@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# usage: bench-write.sh <jar> <label> <data snapshot>: answers posted per second, against the trivial endpoint
+# usage: write-bench.sh <jar> <label> <data snapshot>: answers posted per second, against the trivial endpoint,
+# and how long the event consumers (notifications, webhooks, ...) take to catch up after the burst
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
 JAR=$1; LABEL=$2; SNAP=$3
@@ -19,6 +20,25 @@ sed "s|THREAD_PATH|\"/api/v1/threads/$TID/answers\"|; s|TOKEN|\"$TOKEN\"|" "$HER
 T=$(wrk -t2 -c4 -d10s $B/actuator/health/liveness | awk '/Requests\/sec/{print $2}')
 W=$(wrk -t2 -c4 -d15s --latency -s $DATA/post.lua $B | tee $DATA/w.txt | awk '/Requests\/sec/{print $2}')
 NON2XX=$(grep -o "Non-2xx or 3xx responses: [0-9]*" $DATA/w.txt)
-echo "== $LABEL answers/s $W p50 $(awk '$1=="50%"{print $2}' $DATA/w.txt) p99 $(awk '$1=="99%"{print $2}' $DATA/w.txt); trivial $T; ratio $(python3 -c "print(round($W/$T,4))") $NON2XX"
+START=$(date +%s.%N)
+caught_up() {
+  curl -s localhost:8098/actuator/health | python3 -c '
+import sys, json
+def find(node):
+    if isinstance(node, dict):
+        if "consumersBehind" in node:
+            return node["consumersBehind"]
+        for value in node.values():
+            found = find(value)
+            if found is not None:
+                return found
+    return None
+behind = find(json.load(sys.stdin)) or {}
+sys.exit(0 if all(v == 0 for v in behind.values()) else 1)'
+}
+until caught_up; do sleep 0.2; done
+CATCHUP=$(python3 -c "import time; print(round(time.time()-$START,1))")
+NOTES=$(curl -s -H "Authorization: Bearer $TOKEN" "$B/api/v1/notifications/unread-count")
+echo "== $LABEL answers/s $W p50 $(awk '$1=="50%"{print $2}' $DATA/w.txt) p99 $(awk '$1=="99%"{print $2}' $DATA/w.txt); trivial $T; ratio $(python3 -c "print(round($W/$T,4))") $NON2XX; consumers caught up ${CATCHUP}s after the burst; writer's inbox $NOTES"
 kill $APP; wait $APP 2>/dev/null
 rm -rf "$DATA"
