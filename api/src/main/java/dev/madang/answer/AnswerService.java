@@ -73,16 +73,18 @@ public class AnswerService {
 		return AccessRules.requireMayPost(author).then(this.threads.findOpenForAnswers(threadId))
 			.flatMap((thread) -> this.screening.screen(author.id(), AccessRules.isStaff(author), "answer", request.body(),
 					null)
-				.flatMap((hold) -> store(author.id(), thread, request, hold.orElse(null))));
+				.flatMap((hold) -> store(author, thread, request, hold.orElse(null))));
 	}
 
-	private Mono<Answer> store(String authorId, ForumThread thread, NewAnswer request, Hold hold) {
+	private Mono<Answer> store(CurrentUser author, ForumThread thread, NewAnswer request, Hold hold) {
 		String threadId = thread.getId();
+		String authorId = author.id();
 		Instant now = this.clock.instant();
 		Answer answer = Answer.post(threadId, authorId, request.body(), this.markdown.toSafeHtml(request.body()), now,
 				hold);
 		return this.outbox.insert(answer, (id) -> java.util.List.of(DomainEvent.of(EventType.ANSWER_POSTED, id, threadId,
-				authorId, now, "askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null)))
+				authorId, now, "askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null, "staff",
+				AccessRules.isStaff(author) ? Boolean.TRUE : null)))
 			.flatMap((recorded) -> this.threads.recordAnswer(threadId, recorded.entity().getId(), now)
 				.then(this.outbox.relay(recorded))
 				.thenReturn(recorded.entity()));

@@ -77,7 +77,8 @@ public class CommentService {
 				request.body().strip(), this.clock.instant(), hold);
 		return this.outbox.insert(comment, (id) -> java.util.List.of(DomainEvent.of(EventType.COMMENT_POSTED, id,
 				threadId, user.id(), comment.createdAt(), "answerId", comment.answerId(), "postAuthorId", postAuthorId,
-				"askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null)))
+				"askerId", thread.getAuthorId(), "held", (hold != null) ? hold.reason() : null, "staff",
+				AccessRules.isStaff(user) ? Boolean.TRUE : null)))
 			.flatMap((recorded) -> this.threads.recordComment(threadId, recorded.entity().id())
 				.then(this.outbox.relay(recorded))
 				.thenReturn(recorded.entity()));

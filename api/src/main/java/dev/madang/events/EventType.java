@@ -94,6 +94,9 @@ public final class EventType {
 	/** {@code data.following}: true when a member said "me too", false when they took it back. */
 	public static final String ME_TOO = "question.me-too";
 
+	/** {@code data.views}: views counted since the last such event (the view counter's flushes, not every read). */
+	public static final String QUESTION_VIEWED = "question.viewed";
+
 	/** {@code data.userId}, {@code data.amount}, {@code data.reason}, {@code data.postId}. */
 	public static final String REPUTATION_CHANGED = "reputation.changed";
 

@@ -135,7 +135,7 @@ class DemoCommunity {
 			.onErrorResume(ProblemException.class, (exists) -> Mono.empty())
 			.then(this.threads.fileUnder(importKeyPattern, slug))
 			.then(this.outbox.publish(DomainEvent.of(EventType.QUESTIONS_IMPORTED, "demo:" + slug, null, null,
-					this.clock.instant(), "site", site, "area", slug)));
+					this.clock.instant(), "site", site, "area", slug, "importKeyPattern", importKeyPattern)));
 	}
 
 	private Mono<Void> koreanQuestions(Path data) {

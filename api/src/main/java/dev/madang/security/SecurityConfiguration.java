@@ -71,6 +71,7 @@ class SecurityConfiguration {
 					"/moderation/**", "/t/*/moderate/**").access(rules.role(Role.MODERATOR))
 			// The knowledge base: readers browse, search, rate and say an article answered them; staff write it.
 			.pathMatchers("/kb/manage", "/kb/manage/**", "/t/*/promote").access(rules.role(Role.STAFF))
+			.pathMatchers("/api/v1/insights/**", "/insights", "/insights/**").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",
 					"/api/v1/articles/*/diff").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/*", "/api/v1/articles", "/api/v1/articles/*",

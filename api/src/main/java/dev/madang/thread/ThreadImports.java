@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import dev.madang.markdown.MarkdownRenderer;
 import dev.madang.post.ImportKeys;
 import dev.madang.post.Language;
@@ -31,10 +32,13 @@ public class ThreadImports {
 
 	private final ImportKeys importKeys;
 
-	ThreadImports(ReactiveMongoTemplate mongo, MarkdownRenderer markdown, ImportKeys importKeys) {
+	private final Outbox outbox;
+
+	ThreadImports(ReactiveMongoTemplate mongo, MarkdownRenderer markdown, ImportKeys importKeys, Outbox outbox) {
 		this.mongo = mongo;
 		this.markdown = markdown;
 		this.importKeys = importKeys;
+		this.outbox = outbox;
 	}
 
 	/** Creates the question unless it was imported before; returns its id either way. */
@@ -42,7 +46,7 @@ public class ThreadImports {
 		String id = new org.bson.types.ObjectId().toHexString();
 		DomainEvent asked = DomainEvent.of(EventType.QUESTION_ASKED, id, id, question.authorId(), question.createdAt(),
 				"title", question.title(), "tags", question.tags(), "language", Language.of(question.title()),
-				"imported", question.importKey());
+				"imported", question.importKey(), "score", question.score());
 		Update create = new Update().setOnInsert("_id", new org.bson.types.ObjectId(id))
 			.setOnInsert("title", question.title())
 			.setOnInsert("language", Language.of(question.title()))
@@ -74,10 +78,16 @@ public class ThreadImports {
 		if (firstAnswerAt != null) {
 			update.set("firstAnswerAt", firstAnswerAt).set("status", ThreadStatus.ANSWERED);
 		}
-		if (acceptedAnswerId != null) {
-			update.set("acceptedAnswerId", acceptedAnswerId).set("status", ThreadStatus.SOLVED).set("solvedAt", solvedAt);
+		if (acceptedAnswerId == null) {
+			return this.mongo.updateFirst(byId(threadId), update, ForumThread.class).then();
 		}
-		return this.mongo.updateFirst(byId(threadId), update, ForumThread.class).then();
+		update.set("acceptedAnswerId", acceptedAnswerId).set("status", ThreadStatus.SOLVED).set("solvedAt", solvedAt);
+		// Recorded so that the event log tells when imported questions were solved (owners' figures); a re-import
+		// records it again, which consumers treat as the same fact.
+		DomainEvent accepted = DomainEvent.of(EventType.ANSWER_ACCEPTED, acceptedAnswerId, threadId, null, solvedAt,
+				"answerId", acceptedAnswerId, "imported", "import");
+		return this.mongo.updateFirst(byId(threadId), Outbox.with(update, accepted), ForumThread.class)
+			.then(this.outbox.relay(ForumThread.class, threadId, accepted));
 	}
 
 	/** The site marked the question a duplicate of {@code originalId}. */

@@ -213,7 +213,8 @@ public class ThreadService {
 					.set("lastEdit", new LastEdit(editor.id(), now, summary(edit.summary())))
 					.set("lastActivityAt", now);
 				DomainEvent edited = DomainEvent.of(EventType.QUESTION_EDITED, id, id, editor.id(), now, "revision",
-						thread.getRevision() + 1, "articleIds", thread.getArticleIds().isEmpty() ? null
+						thread.getRevision() + 1, "title", edit.title().strip(), "tags", tags, "area",
+						(edit.area() == null || edit.area().isBlank()) ? null : edit.area(), "articleIds", thread.getArticleIds().isEmpty() ? null
 								: thread.getArticleIds());
 				return this.revisions.revise(thread.currentRevision(), ForumThread.class,
 						Criteria.where("status").ne(ThreadStatus.DELETED), Outbox.with(update, edited),

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
@@ -47,8 +51,14 @@ public class ViewCounter implements SmartLifecycle {
 
 	private volatile Disposable flushing;
 
-	ViewCounter(ReactiveMongoTemplate mongo) {
+	private final Outbox outbox;
+
+	private final java.time.Clock clock;
+
+	ViewCounter(ReactiveMongoTemplate mongo, Outbox outbox, java.time.Clock clock) {
 		this.mongo = mongo;
+		this.outbox = outbox;
+		this.clock = clock;
 	}
 
 	/** Counts a view of the thread by this viewer, unless they viewed it a moment ago. */
@@ -72,14 +82,19 @@ public class ViewCounter implements SmartLifecycle {
 				if (views == null) {
 					return Mono.empty();
 				}
+				DomainEvent viewed = DomainEvent.of(EventType.QUESTION_VIEWED, threadId, threadId, null,
+						this.clock.instant(), "views", views);
 				return this.mongo.updateFirst(Query.query(Criteria.where("_id").is(threadId)),
-						new Update().inc("viewCount", views), ForumThread.class)
-					.then()
+						Outbox.with(new Update().inc("viewCount", views), viewed), ForumThread.class)
 					.onErrorResume((failure) -> {
 						this.pending.merge(threadId, views, Long::sum);
 						failures.add(failure);
 						return Mono.empty();
-					});
+					})
+					// Saved with its event: a relay that fails now is the outbox sweeper's to finish, not a reason
+					// to count the views again.
+					.flatMap((result) -> (result.getModifiedCount() == 0) ? Mono.<Void>empty()
+							: this.outbox.relay(ForumThread.class, threadId, viewed).onErrorResume((failure) -> Mono.empty()));
 			}, 4)
 			.then(Mono.defer(() -> failures.isEmpty() ? Mono.<Void>empty() : Mono.error(failures.peek())));
 	}

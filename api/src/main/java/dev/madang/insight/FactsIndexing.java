@@ -1,0 +1,86 @@
+package dev.madang.insight;
+
+import java.util.List;
+
+import dev.madang.search.insight.InsightIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies question facts to the insights index with their {@code seq} as external version, and clears
+ * {@code indexPending} only where the facts did not change meanwhile. An index created anew (first start, a new
+ * schema, a lost node) is filled from the rollup.
+ */
+@Component
+class FactsIndexing {
+
+	private static final Logger log = LoggerFactory.getLogger(FactsIndexing.class);
+
+	static final int PAGE = 500;
+
+	private final InsightIndex index;
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Mono<Boolean> ensured;
+
+	FactsIndexing(InsightIndex index, ReactiveMongoTemplate mongo) {
+		this.index = index;
+		this.mongo = mongo;
+		this.ensured = Mono.defer(() -> Mono.fromFuture(index::ensureExists))
+			.flatMap((created) -> created ? markAllPending().thenReturn(true) : Mono.just(false))
+			.cache((created) -> java.time.Duration.ofDays(36500), (failure) -> java.time.Duration.ZERO,
+					() -> java.time.Duration.ZERO);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void fillIfNew() {
+		this.ensured.filter(Boolean::booleanValue)
+			.flatMap((created) -> drainPending())
+			.subscribe(null, (failure) -> log.warn("Insights index not ready yet: {}", failure.toString()));
+	}
+
+	Mono<Void> index(List<QuestionFacts> facts) {
+		if (facts.isEmpty()) {
+			return Mono.empty();
+		}
+		List<InsightIndex.FactsDocument> documents = facts.stream()
+			.map((each) -> new InsightIndex.FactsDocument(each.id, Math.max(1, each.seq), each.indexSource()))
+			.toList();
+		return this.ensured.then(Mono.fromFuture(() -> this.index.index(documents))).flatMap((written) -> {
+			if (written.size() < documents.size()) {
+				return Mono.error(new IllegalStateException(
+						(documents.size() - written.size()) + " question facts were not indexed"));
+			}
+			return Mono.when(facts.stream().map((each) -> this.mongo.updateFirst(
+					Query.query(Criteria.where("_id").is(each.id).and("seq").is(each.seq)),
+					new Update().set("indexPending", false), QuestionFacts.class)).toList());
+		});
+	}
+
+	/** Indexes every pending question's facts, a page at a time. */
+	Mono<Void> drainPending() {
+		return this.mongo.find(Query.query(Criteria.where("indexPending").is(true)).with(Sort.by("_id")).limit(PAGE),
+				QuestionFacts.class)
+			.collectList()
+			.flatMap((page) -> page.isEmpty() ? Mono.just(false) : index(page).thenReturn(page.size() == PAGE))
+			.repeat()
+			.takeUntil((more) -> !more)
+			.then(Mono.fromFuture(this.index::refresh));
+	}
+
+	private Mono<Void> markAllPending() {
+		return this.mongo.updateMulti(new Query(), new Update().set("indexPending", true), QuestionFacts.class).then();
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.madang.insight;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.RangeBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import dev.madang.area.ProductArea;
+import dev.madang.area.ProductAreas;
+import dev.madang.search.insight.InsightIndex;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+
+/** Computes the owners' figures from the insights index: one aggregation request and one search per overview. */
+@Service
+class InsightFigures {
+
+	static final int FOLLOWED = 10;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final InsightIndex index;
+
+	private final ProductAreas areas;
+
+	InsightFigures(InsightIndex index, ProductAreas areas) {
+		this.index = index;
+		this.areas = areas;
+	}
+
+	Mono<Overview> overview(Period period, String area, String language) {
+		Mono<Map<String, Aggregate>> aggregations = Mono
+			.fromFuture(() -> this.index.search((request) -> request.withJson(json(InsightQueries.overview(period, area)))))
+			.map((response) -> response.aggregations());
+		Mono<List<Overview.FollowedQuestion>> followed = Mono.fromFuture(() -> this.index.search((request) -> request
+			.withJson(json(InsightQueries.mostFollowedUnresolved(period, area, FOLLOWED)))))
+			.map((response) -> response.hits().hits().stream().map(InsightFigures::followed).toList());
+		return Mono.zip(aggregations, followed, this.areas.bySlug()).map((found) -> {
+			Map<String, String> names = new HashMap<>();
+			found.getT3().forEach((slug, productArea) -> names.put(slug, productArea.label(language)));
+			return overview(period, area, found.getT1(), found.getT2(), names);
+		});
+	}
+
+	private static Overview overview(Period period, String area, Map<String, Aggregate> aggregations,
+			List<Overview.FollowedQuestion> followed, Map<String, String> names) {
+		Aggregate current = aggregations.get("current");
+		Aggregate previous = aggregations.get("previous");
+		Map<String, Long> previousAreas = counts(previous, "areas");
+		Map<String, Long> previousTags = counts(previous, "tags");
+		Instant end = period.to();
+		Overview.Figures total = figures(null, null, current.filter().aggregations(), current.filter().docCount(),
+				previous.filter().docCount(), end);
+		List<Overview.AreaRow> areas = new ArrayList<>();
+		for (StringTermsBucket bucket : buckets(current, "areas")) {
+			String slug = bucket.key().stringValue();
+			Overview.Figures figures = figures(slug, names.getOrDefault(slug, slug), bucket.aggregations(),
+					bucket.docCount(), previousAreas.getOrDefault(slug, 0L), end);
+			areas.add(new Overview.AreaRow(slug, names.getOrDefault(slug, slug), figures));
+		}
+		areas.sort(java.util.Comparator.comparingLong((Overview.AreaRow row) -> row.figures().pain().pain()).reversed()
+			.thenComparing(Overview.AreaRow::area));
+		List<Overview.PainRow> tags = new ArrayList<>();
+		for (StringTermsBucket bucket : buckets(current, "tags")) {
+			String tag = bucket.key().stringValue();
+			tags.add(pain(tag, tag, bucket.aggregations(), bucket.docCount(), previousTags.getOrDefault(tag, 0L)));
+		}
+		tags.sort(java.util.Comparator.comparingLong(Overview.PainRow::pain).reversed().thenComparing(Overview.PainRow::key));
+		return new Overview(period.from(), period.to(), area, total, areas, tags, followed);
+	}
+
+	private static Overview.Figures figures(String key, String name, Map<String, Aggregate> aggs, long asked,
+			long previousAsked, Instant end) {
+		Overview.PainRow pain = pain(key, name, aggs, asked, previousAsked);
+		long solved = asked - aggs.get("solvedWaiting").filter().docCount();
+		Overview.Waits response = waits(aggs, "response");
+		Aggregate unanswered = aggs.get("responseWaiting");
+		List<Long> ages = bins(unanswered);
+		Double oldest = unanswered.filter().aggregations().get("oldest").min().value();
+		Long oldestMinutes = (oldest == null || oldest.isInfinite() || oldest.isNaN()
+				|| unanswered.filter().docCount() == 0) ? null
+						: (long) Math.floor((end.toEpochMilli() - oldest) / 60_000);
+		return new Overview.Figures(pain, solved, share(solved, asked), response, waits(aggs, "communityResponse"),
+				waits(aggs, "staffResponse"), waits(aggs, "solved"), unanswered.filter().docCount(),
+				oldestMinutes, medianAge(ages));
+	}
+
+	private static Long medianAge(List<Long> ages) {
+		long total = ages.stream().mapToLong(Long::longValue).sum();
+		if (total == 0) {
+			return null;
+		}
+		long seen = 0;
+		for (int bin = 0; bin < ages.size(); bin++) {
+			seen += ages.get(bin);
+			if (seen * 2 >= total) {
+				return (bin + 1 < Survival.EDGES.length) ? Survival.EDGES[bin + 1] : Survival.EDGES[bin];
+			}
+		}
+		return null;
+	}
+
+	private static Overview.Waits waits(Map<String, Aggregate> aggs, String measure) {
+		List<Long> had = bins(aggs.get(measure + "Had"));
+		List<Long> waiting = bins(aggs.get(measure + "Waiting"));
+		return new Overview.Waits(Survival.percentile(had, waiting, 0.5), Survival.percentile(had, waiting, 0.9),
+				aggs.get(measure + "Had").filter().docCount(), aggs.get(measure + "Waiting").filter().docCount());
+	}
+
+	private static List<Long> bins(Aggregate filter) {
+		Long[] counts = new Long[Survival.EDGES.length];
+		for (RangeBucket bucket : filter.filter().aggregations().get("bins").range().buckets().array()) {
+			counts[Integer.parseInt(bucket.key())] = bucket.docCount();
+		}
+		return List.of(counts);
+	}
+
+	private static Overview.PainRow pain(String key, String name, Map<String, Aggregate> aggs, long asked,
+			long previousAsked) {
+		Aggregate unresolved = aggs.get("unresolved");
+		long open = unresolved.filter().docCount();
+		long openMeToo = (long) unresolved.filter().aggregations().get("meToo").sum().value();
+		Double change = (previousAsked == 0) ? null : (double) (asked - previousAsked) / previousAsked;
+		return new Overview.PainRow(key, name, asked, previousAsked, change, (long) aggs.get("meToo").sum().value(),
+				(long) aggs.get("votes").sum().value(), (long) aggs.get("views").sum().value(), open, share(open, asked),
+				open + openMeToo);
+	}
+
+	private static Map<String, Long> counts(Aggregate filter, String terms) {
+		Map<String, Long> counts = new HashMap<>();
+		for (StringTermsBucket bucket : buckets(filter, terms)) {
+			counts.put(bucket.key().stringValue(), bucket.docCount());
+		}
+		return counts;
+	}
+
+	private static List<StringTermsBucket> buckets(Aggregate filter, String terms) {
+		return filter.filter().aggregations().get(terms).sterms().buckets().array();
+	}
+
+	private static Double share(long part, long whole) {
+		return (whole == 0) ? null : (double) part / whole;
+	}
+
+	@SuppressWarnings("rawtypes")
+	private static Overview.FollowedQuestion followed(Hit<Map> hit) {
+		Map source = hit.source();
+		return new Overview.FollowedQuestion(hit.id(), (String) source.get("title"), (String) source.get("language"),
+				(String) source.get("area"), number(source.get("meToo")), number(source.get("votes")),
+				number(source.get("views")), number(source.get("answers")), Instant.parse((String) source.get("askedAt")));
+	}
+
+	private static int number(Object value) {
+		return (value instanceof Number number) ? number.intValue() : 0;
+	}
+
+	private static StringReader json(Map<String, Object> request) {
+		return new StringReader(JSON.writeValueAsString(request));
+	}
+
+}

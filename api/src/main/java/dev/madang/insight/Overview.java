@@ -1,0 +1,42 @@
+package dev.madang.insight;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Owners' figures for a period: the whole community (or one area), each area, the top tags, and the most-followed
+ * unresolved questions. Every figure is defined in {@code docs/insights.md}.
+ */
+record Overview(Instant from, Instant to, String area, Figures total, List<AreaRow> areas, List<PainRow> tags,
+		List<FollowedQuestion> mostFollowedUnresolved) {
+
+	/**
+	 * Pain points of one area or tag: questions asked in the period and in the one before it, their "me too"
+	 * counts, votes and views, how many are still unresolved at the period's end, and {@code pain}: unresolved
+	 * questions plus the members who said "me too" on them (each customer still stuck counts once).
+	 */
+	record PainRow(String key, String name, long asked, long previousAsked, Double change, long meToo, long votes,
+			long views, long unresolved, Double unresolvedShare, long pain) {
+	}
+
+	/**
+	 * Support figures: {@code resolutionRate} is solved ÷ asked; waits are in minutes (the end of the bin the
+	 * percentile falls in), counting questions still waiting at the period's end as censored.
+	 */
+	record Figures(PainRow pain, long solved, Double resolutionRate, Waits firstResponse, Waits communityResponse,
+			Waits staffResponse, Waits resolution, long unanswered, Long oldestUnansweredMinutes,
+			Long medianUnansweredAgeMinutes) {
+	}
+
+	/** The median and 90th percentile of a wait, with how many questions had the event and how many still wait. */
+	record Waits(Survival.Wait median, Survival.Wait p90, long had, long waiting) {
+	}
+
+	record AreaRow(String area, String name, Figures figures) {
+	}
+
+	record FollowedQuestion(String id, String title, String language, String area, int meToo, int votes, long views,
+			int answers, Instant askedAt) {
+	}
+
+}
