@@ -37,7 +37,7 @@ class InsightApi {
 	}
 
 	@Operation(summary = "One table of the overview as CSV: areas, tags or unresolved")
-	@GetMapping(path = "/export/{table}.csv", produces = "text/csv")
+	@GetMapping("/export/{table}.csv")
 	Mono<ResponseEntity<String>> export(@PathVariable String table, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
 			ServerWebExchange exchange) {

@@ -478,6 +478,11 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 		row("POST /api/v1/admin/webhooks/{id}/redeliver", (c, u) -> c.post()
 			.uri("/api/v1/admin/webhooks/nonexistent/redeliver").contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(Map.of("eventId", "x")).exchange(), 401, 403, 403, 403, 404);
+		row("GET /api/v1/insights/overview", (c, u) -> c.get().uri("/api/v1/insights/overview").exchange(),
+				401, 403, 403, 200, 200);
+		row("GET /api/v1/insights/export/{table}.csv", (c, u) -> c.get().uri("/api/v1/insights/export/areas.csv")
+			.exchange(), 401, 403, 403, 200, 200);
+		row("GET /insights", (c, u) -> c.get().uri("/insights").exchange(), 302, 403, 403, 200, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
 		// The API documentation (springdoc) is public.
