@@ -38,16 +38,23 @@ class FactsIndexing {
 		this.index = index;
 		this.mongo = mongo;
 		this.ensured = Mono.defer(() -> Mono.fromFuture(index::ensureExists))
-			.flatMap((created) -> created ? markAllPending().thenReturn(true) : Mono.just(false))
+			.flatMap((created) -> created ? markAllPending().doOnSuccess((done) -> fill()).thenReturn(true)
+					: Mono.just(false))
 			.cache((created) -> java.time.Duration.ofDays(36500), (failure) -> java.time.Duration.ZERO,
 					() -> java.time.Duration.ZERO);
 	}
 
+	/** Creates the index at start if it is missing (if the node is not up yet, the first write does). */
 	@EventListener(ApplicationReadyEvent.class)
-	void fillIfNew() {
-		this.ensured.filter(Boolean::booleanValue)
-			.flatMap((created) -> drainPending())
-			.subscribe(null, (failure) -> log.warn("Insights index not ready yet: {}", failure.toString()));
+	void ensureAtStart() {
+		this.ensured.subscribe(null, (failure) -> log.warn("Insights index not ready yet: {}", failure.toString()));
+	}
+
+	/** A new index is filled from the whole rollup, beside the event consumer (both write by version). */
+	private void fill() {
+		drainPending().retryWhen(reactor.util.retry.Retry.backoff(10, java.time.Duration.ofSeconds(1)))
+			.subscribe(null, (failure) -> log.warn("Could not fill the insights index: {}",
+				failure.toString()));
 	}
 
 	Mono<Void> index(List<QuestionFacts> facts) {
@@ -55,7 +62,7 @@ class FactsIndexing {
 			return Mono.empty();
 		}
 		List<InsightIndex.FactsDocument> documents = facts.stream()
-			.map((each) -> new InsightIndex.FactsDocument(each.id, Math.max(1, each.seq), each.indexSource()))
+			.map((each) -> new InsightIndex.FactsDocument(each.id, Math.max(1, each.version), each.indexSource()))
 			.toList();
 		return this.ensured.then(Mono.fromFuture(() -> this.index.index(documents))).flatMap((written) -> {
 			if (written.size() < documents.size()) {
@@ -63,7 +70,7 @@ class FactsIndexing {
 						(documents.size() - written.size()) + " question facts were not indexed"));
 			}
 			return Mono.when(facts.stream().map((each) -> this.mongo.updateFirst(
-					Query.query(Criteria.where("_id").is(each.id).and("seq").is(each.seq)),
+					Query.query(Criteria.where("_id").is(each.id).and("version").is(each.version)),
 					new Update().set("indexPending", false), QuestionFacts.class)).toList());
 		});
 	}

@@ -113,7 +113,7 @@ class InsightRollup implements EventConsumer {
 		for (QuestionFacts facts : loaded) {
 			if (facts.area == null && facts.importKey != null && keys.matcher(facts.importKey).find()) {
 				facts.area = event.text("area");
-				facts.indexPending = true;
+				facts.changed();
 				changed.add(facts);
 			}
 		}
@@ -122,7 +122,7 @@ class InsightRollup implements EventConsumer {
 	/** The same filing for the stored facts (setting an area only where there is none, so it is safe to repeat). */
 	private Mono<Void> fileStored(DomainEvent event) {
 		return this.mongo.updateMulti(Query.query(Criteria.where("importKey").regex(event.text("importKeyPattern"))
-			.and("area").is(null)), new Update().set("area", event.text("area")).set("indexPending", true),
+			.and("area").is(null)), new Update().set("area", event.text("area")).set("indexPending", true).inc("version", 1),
 				QuestionFacts.class).then();
 	}
 

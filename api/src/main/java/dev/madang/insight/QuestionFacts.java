@@ -29,8 +29,11 @@ class QuestionFacts {
 	@Id
 	String id;
 
-	/** The position of the last event applied: the rollup's idempotence and the index document's version. */
+	/** The position of the last event applied: an event at or before it was applied already. */
 	long seq;
+
+	/** Counts every change (events and filings alike): the index document's external version. */
+	long version;
 
 	boolean indexPending;
 
@@ -112,8 +115,14 @@ class QuestionFacts {
 		}
 		boolean changed = change(event);
 		this.seq = event.seq();
-		this.indexPending = true;
+		changed();
 		return changed;
+	}
+
+	/** Marks a change for the index. */
+	void changed() {
+		this.version++;
+		this.indexPending = true;
 	}
 
 	private boolean change(DomainEvent event) {
@@ -211,7 +220,7 @@ class QuestionFacts {
 			return false;
 		}
 		this.seq = event.seq();
-		this.indexPending = true;
+		changed();
 		for (Response response : merged) {
 			if (this.responses.stream().noneMatch((held) -> held.id().equals(response.id()))) {
 				this.responses.add(response);
@@ -226,7 +235,7 @@ class QuestionFacts {
 			return false;
 		}
 		this.seq = event.seq();
-		this.indexPending = true;
+		changed();
 		return this.responses.removeIf((response) -> source.equals(response.mergedFrom()));
 	}
 
