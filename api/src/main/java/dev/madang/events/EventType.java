@@ -105,6 +105,21 @@ public final class EventType {
 
 	public static final String ARTICLE_PROMOTED = "article.promoted";
 
+	/**
+	 * A reader answered "was this helpful?" (again: the latest answer counts): {@code data.reader}, {@code data.helpful},
+	 * {@code data.comment}, {@code data.area}, {@code data.title}.
+	 */
+	public static final String ARTICLE_RATED = "article.rated";
+
+	/** A reader said an article answered them: {@code data.where} (search, ask), {@code data.query}, {@code data.area}. */
+	public static final String ARTICLE_DEFLECTED = "article.deflected";
+
+	/**
+	 * Searches counted since the last such event, per query: {@code data.query} (normalized), {@code data.searches},
+	 * {@code data.zero} (it found nothing), {@code data.clicks} (results opened from it).
+	 */
+	public static final String SEARCHES_COUNTED = "search.counted";
+
 	public static final String ARTICLE_PUBLISHED = "article.published";
 
 	public static final String ARTICLE_ARCHIVED = "article.archived";

@@ -96,7 +96,7 @@ public class Outbox {
 	 * Appends the events to the log, then takes them out of the document's outbox. Never fails the caller's write,
 	 * which is stored already: a failure leaves them in the outbox and asks for a sweep.
 	 */
-	Mono<Void> relay(String collection, Object id, List<DomainEvent> recorded) {
+	public Mono<Void> relay(String collection, Object id, List<DomainEvent> recorded) {
 		if (recorded.isEmpty()) {
 			return Mono.empty();
 		}

@@ -2,6 +2,7 @@ package dev.madang.insight;
 
 import java.util.List;
 
+import dev.madang.events.EventLog;
 import dev.madang.search.insight.InsightIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,12 @@ class FactsIndexing {
 
 	private final Mono<Boolean> ensured;
 
-	FactsIndexing(InsightIndex index, ReactiveMongoTemplate mongo) {
+	private final EventLog events;
+
+	FactsIndexing(InsightIndex index, ReactiveMongoTemplate mongo, EventLog events) {
 		this.index = index;
 		this.mongo = mongo;
+		this.events = events;
 		this.ensured = Mono.defer(() -> Mono.fromFuture(index::ensureExists))
 			.flatMap((created) -> created ? markAllPending().doOnSuccess((done) -> fill()).thenReturn(true)
 					: Mono.just(false))
@@ -50,9 +54,12 @@ class FactsIndexing {
 		this.ensured.subscribe(null, (failure) -> log.warn("Insights index not ready yet: {}", failure.toString()));
 	}
 
-	/** A new index is filled from the whole rollup, beside the event consumer (both write by version). */
+	/**
+	 * A new index is filled from the whole rollup, beside the event consumer (both write by version); what readers did
+	 * is kept only in events, so the consumer reads the log again from its start (the facts skip what they applied).
+	 */
 	private void fill() {
-		drainPending().retryWhen(reactor.util.retry.Retry.backoff(10, java.time.Duration.ofSeconds(1)))
+		this.events.replay(InsightRollup.NAME).then(drainPending()).retryWhen(reactor.util.retry.Retry.backoff(10, java.time.Duration.ofSeconds(1)))
 			.subscribe(null, (failure) -> log.warn("Could not fill the insights index: {}",
 				failure.toString()));
 	}
@@ -73,6 +80,16 @@ class FactsIndexing {
 					Query.query(Criteria.where("_id").is(each.id).and("version").is(each.version)),
 					new Update().set("indexPending", false), QuestionFacts.class)).toList());
 		});
+	}
+
+	/** Indexes what readers did (ratings, deflections, searches), each document made from one event. */
+	Mono<Void> indexReadings(List<InsightIndex.FactsDocument> documents) {
+		if (documents.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.ensured.then(Mono.fromFuture(() -> this.index.index(documents))).flatMap((written) ->
+				(written.size() < documents.size()) ? Mono.error(new IllegalStateException(
+						(documents.size() - written.size()) + " insight documents were not indexed")) : Mono.empty());
 	}
 
 	/** Indexes every pending question's facts, a page at a time. */

@@ -47,6 +47,24 @@ final class InsightCsv {
 		return write(rows);
 	}
 
+	static String articles(Overview overview) {
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("article_id", "title", "rated", "helpful", "csat"));
+		for (Overview.ArticleRating article : overview.selfService().articles()) {
+			rows.add(listOf(article.articleId(), article.title(), article.rated(), article.helpful(), article.csat()));
+		}
+		return write(rows);
+	}
+
+	static String searches(Overview overview) {
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("query", "searches_without_results"));
+		for (Overview.QueryCount query : overview.selfService().topSearchesWithoutResults()) {
+			rows.add(listOf(query.query(), query.searches()));
+		}
+		return write(rows);
+	}
+
 	private static List<Object> figures(String area, String name, Overview.Figures figures) {
 		Overview.PainRow pain = figures.pain();
 		return listOf(area, name, pain.asked(), pain.previousAsked(), pain.change(), pain.meToo(), pain.votes(),

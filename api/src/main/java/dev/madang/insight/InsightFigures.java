@@ -25,6 +25,8 @@ class InsightFigures {
 
 	static final int FOLLOWED = 10;
 
+	static final int TOP = 10;
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final InsightIndex index;
@@ -43,10 +45,16 @@ class InsightFigures {
 		Mono<List<Overview.FollowedQuestion>> followed = Mono.fromFuture(() -> this.index.search((request) -> request
 			.withJson(json(InsightQueries.mostFollowedUnresolved(period, area, FOLLOWED)))))
 			.map((response) -> response.hits().hits().stream().map(InsightFigures::followed).toList());
-		return Mono.zip(aggregations, followed, this.areas.bySlug()).map((found) -> {
+		Mono<Map<String, Aggregate>> readers = Mono.fromFuture(() -> this.index.search((request) -> request
+			.withJson(json(InsightQueries.selfService(period, area, TOP)))))
+			.map((response) -> response.aggregations());
+		return Mono.zip(aggregations, followed, this.areas.bySlug(), readers).map((found) -> {
 			Map<String, String> names = new HashMap<>();
 			found.getT3().forEach((slug, productArea) -> names.put(slug, productArea.label(language)));
-			return overview(period, area, found.getT1(), found.getT2(), names);
+			Overview overview = overview(period, area, found.getT1(), found.getT2(), names);
+			return new Overview(overview.from(), overview.to(), overview.area(), overview.total(), overview.areas(),
+					overview.tags(), overview.mostFollowedUnresolved(),
+					selfService(found.getT4(), overview.total().pain().asked(), names));
 		});
 	}
 
@@ -74,7 +82,63 @@ class InsightFigures {
 			tags.add(pain(tag, tag, bucket.aggregations(), bucket.docCount(), previousTags.getOrDefault(tag, 0L)));
 		}
 		tags.sort(java.util.Comparator.comparingLong(Overview.PainRow::pain).reversed().thenComparing(Overview.PainRow::key));
-		return new Overview(period.from(), period.to(), area, total, areas, tags, followed);
+		return new Overview(period.from(), period.to(), area, total, areas, tags, followed, null);
+	}
+
+	private static Overview.SelfService selfService(Map<String, Aggregate> aggs, long asked, Map<String, String> names) {
+		Aggregate ratings = aggs.get("ratings");
+		long rated = ratings.filter().docCount();
+		long helpful = helpful(ratings.filter().aggregations());
+		List<Overview.ArticleRating> articles = new ArrayList<>();
+		for (StringTermsBucket bucket : buckets(ratings, "articles")) {
+			long yes = helpful(bucket.aggregations());
+			List<Hit<co.elastic.clients.json.JsonData>> top = bucket.aggregations().get("title").topHits().hits().hits();
+			String title = top.isEmpty() ? null : text(source(top.get(0)), "title");
+			articles.add(new Overview.ArticleRating(bucket.key().stringValue(), title, bucket.docCount(), yes,
+					share(yes, bucket.docCount())));
+		}
+		List<Overview.AreaRating> areas = new ArrayList<>();
+		for (StringTermsBucket bucket : buckets(ratings, "areas")) {
+			String slug = bucket.key().stringValue();
+			long yes = helpful(bucket.aggregations());
+			areas.add(new Overview.AreaRating(slug, names.getOrDefault(slug, slug), bucket.docCount(), yes,
+					share(yes, bucket.docCount())));
+		}
+		List<Overview.ReaderComment> comments = new ArrayList<>();
+		for (Hit<co.elastic.clients.json.JsonData> hit : aggs.get("comments").filter().aggregations().get("latest")
+			.topHits().hits().hits()) {
+			Map<?, ?> source = source(hit);
+			comments.add(new Overview.ReaderComment(text(source, "articleId"), text(source, "title"),
+					Boolean.TRUE.equals(source.get("helpful")), text(source, "comment"), Instant.parse(text(source, "at"))));
+		}
+		Map<String, Long> where = counts(aggs.get("deflections"), "where");
+		Map<String, Aggregate> searches = aggs.get("searches").filter().aggregations();
+		long searched = (long) searches.get("searches").sum().value();
+		long clicks = (long) searches.get("clicks").sum().value();
+		Map<String, Aggregate> zero = searches.get("zero").filter().aggregations();
+		List<Overview.QueryCount> queries = new ArrayList<>();
+		for (StringTermsBucket bucket : zero.get("queries").sterms().buckets().array()) {
+			queries.add(new Overview.QueryCount(bucket.key().stringValue(),
+					(long) bucket.aggregations().get("searches").sum().value()));
+		}
+		long deflected = where.values().stream().mapToLong(Long::longValue).sum();
+		return new Overview.SelfService(rated, helpful, share(helpful, rated), articles, areas, comments,
+				where.getOrDefault("search", 0L), where.getOrDefault("ask", 0L), searched,
+				(long) zero.get("searches").sum().value(), clicks, share(clicks, searched), queries,
+				share(helpful + deflected, asked));
+	}
+
+	private static long helpful(Map<String, Aggregate> aggs) {
+		return aggs.get("helpful").filter().docCount();
+	}
+
+	private static Map<?, ?> source(Hit<co.elastic.clients.json.JsonData> hit) {
+		return (hit.source() == null) ? Map.of() : hit.source().to(Map.class);
+	}
+
+	private static String text(Map<?, ?> source, String field) {
+		Object value = source.get(field);
+		return (value == null) ? null : value.toString();
 	}
 
 	private static Overview.Figures figures(String key, String name, Map<String, Aggregate> aggs, long asked,

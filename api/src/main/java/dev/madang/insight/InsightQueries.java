@@ -46,6 +46,42 @@ final class InsightQueries {
 				List.of(map("meToo", "desc"), map("votes", "desc"), map("views", "desc"), map("askedAt", "asc")));
 	}
 
+	/**
+	 * What readers did in the period: knowledge-base ratings (overall, by area, by article, the latest comments),
+	 * deflections by where they happened, and searches (with those that found nothing, by query). Searches have no
+	 * area, so a period filtered by area has none.
+	 */
+	static Map<String, Object> selfService(Period period, String area, int top) {
+		List<Object> filters = new ArrayList<>();
+		filters.add(map("terms", map("kind", List.of("rating", "deflection", "search"))));
+		filters.add(map("range", map("at", map("gte", period.from().toString(), "lt", period.to().toString()))));
+		if (area != null) {
+			filters.add(map("term", map("area", area)));
+		}
+		Map<String, Object> helpful = map("helpful", filter(map("term", map("helpful", true))));
+		Map<String, Object> ratings = filter(kind("rating"));
+		Map<String, Object> byArticle = map("terms", map("field", "articleId", "size", top), "aggs",
+				with(helpful, "title", map("top_hits", map("size", 1, "_source", List.of("title", "area")))));
+		ratings.put("aggs", with(helpful, "areas", terms("area", 200, helpful), "articles", byArticle));
+		Map<String, Object> comments = filter(map("bool", map("filter", List.of(kind("rating"),
+				map("term", map("commented", true))))));
+		comments.put("aggs", map("latest", map("top_hits", map("size", top, "sort", List.of(map("at", "desc")),
+				"_source", List.of("comment", "title", "helpful", "at", "articleId")))));
+		Map<String, Object> deflections = filter(kind("deflection"));
+		deflections.put("aggs", map("where", map("terms", map("field", "where", "size", 10))));
+		Map<String, Object> zero = filter(map("term", map("zero", true)));
+		zero.put("aggs", map("searches", sum("searches"), "queries", map("terms", map("field", "query", "size", top,
+				"order", map("searches", "desc")), "aggs", map("searches", sum("searches")))));
+		Map<String, Object> searches = filter(kind("search"));
+		searches.put("aggs", map("searches", sum("searches"), "clicks", sum("clicks"), "zero", zero));
+		return map("size", 0, "track_total_hits", false, "query", map("bool", map("filter", filters)), "aggs",
+				map("ratings", ratings, "comments", comments, "deflections", deflections, "searches", searches));
+	}
+
+	private static Map<String, Object> kind(String kind) {
+		return map("term", map("kind", kind));
+	}
+
 	private static Map<String, Object> counted(String area, Period period) {
 		List<Object> filters = new ArrayList<>();
 		filters.add(map("term", map("counted", true)));

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import dev.madang.events.DomainEvent;
 import dev.madang.events.EventConsumer;
 import dev.madang.events.EventType;
+import dev.madang.search.insight.InsightIndex;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -47,15 +48,20 @@ class InsightRollup implements EventConsumer {
 		this.indexing = indexing;
 	}
 
+	static final String NAME = "insights";
+
 	@Override
 	public String name() {
-		return "insights";
+		return NAME;
 	}
 
 	@Override
 	public boolean wants(DomainEvent event) {
 		if (event.is(EventType.QUESTIONS_IMPORTED)) {
 			return event.text("importKeyPattern") != null && event.text("area") != null;
+		}
+		if (event.is(EventType.ARTICLE_RATED, EventType.ARTICLE_DEFLECTED, EventType.SEARCHES_COUNTED)) {
+			return true;
 		}
 		if (event.is(EventType.VOTE_CAST, EventType.VOTE_RETRACTED)) {
 			return "QUESTION".equals(event.text("postType")) && event.threadId() != null;
@@ -68,8 +74,13 @@ class InsightRollup implements EventConsumer {
 		return load(concerned(events)).flatMap((facts) -> {
 			Set<QuestionFacts> changed = new HashSet<>();
 			List<DomainEvent> filings = new ArrayList<>();
+			List<InsightIndex.FactsDocument> readings = new ArrayList<>();
 			for (DomainEvent event : events) {
-				if (event.is(EventType.QUESTIONS_IMPORTED)) {
+				InsightIndex.FactsDocument reading = SelfServiceFacts.of(event);
+				if (reading != null) {
+					readings.add(reading);
+				}
+				else if (event.is(EventType.QUESTIONS_IMPORTED)) {
 					filings.add(event);
 					fileUnder(facts.values(), event, changed);
 				}
@@ -80,6 +91,7 @@ class InsightRollup implements EventConsumer {
 			return Flux.fromIterable(changed).concatMap(this.mongo::save).then()
 				.then(Flux.fromIterable(filings).concatMap(this::fileStored).then())
 				.then(this.indexing.index(facts.values().stream().filter((each) -> each.indexPending).toList()))
+				.then(this.indexing.indexReadings(readings))
 				.then(filings.isEmpty() ? Mono.empty() : this.indexing.drainPending());
 		});
 	}

@@ -8,7 +8,31 @@ import java.util.List;
  * unresolved questions. Every figure is defined in {@code docs/insights.md}.
  */
 record Overview(Instant from, Instant to, String area, Figures total, List<AreaRow> areas, List<PainRow> tags,
-		List<FollowedQuestion> mostFollowedUnresolved) {
+		List<FollowedQuestion> mostFollowedUnresolved, SelfService selfService) {
+
+	/**
+	 * Self-service in the period: knowledge-base satisfaction ({@code csat}: helpful ÷ rated, each reader's latest
+	 * answer per article), deflections on search and on the ask page, searches and those that found nothing,
+	 * results opened from search ({@code clickThrough}: opened ÷ searches), and {@code score}: readers who found an
+	 * answer (helpful ratings + deflections) ÷ questions asked.
+	 */
+	record SelfService(long rated, long helpful, Double csat, List<ArticleRating> articles, List<AreaRating> areas,
+			List<ReaderComment> comments, long deflectedOnSearch, long deflectedOnAsk, long searches,
+			long searchesWithoutResults, long clicks, Double clickThrough, List<QueryCount> topSearchesWithoutResults,
+			Double score) {
+	}
+
+	record ArticleRating(String articleId, String title, long rated, long helpful, Double csat) {
+	}
+
+	record AreaRating(String area, String name, long rated, long helpful, Double csat) {
+	}
+
+	record ReaderComment(String articleId, String title, boolean helpful, String comment, Instant at) {
+	}
+
+	record QueryCount(String query, long searches) {
+	}
 
 	/**
 	 * Pain points of one area or tag: questions asked in the period and in the one before it, their "me too"

@@ -264,6 +264,7 @@ class QuestionFacts {
 	/** The document the insights index holds for this question. */
 	Map<String, Object> indexSource() {
 		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("kind", "question");
 		source.put("counted", counted());
 		source.put("area", this.area);
 		source.put("tags", this.tags);

@@ -2,10 +2,16 @@ package dev.madang.knowledge;
 
 import java.time.Clock;
 
-import org.bson.Document;
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
+import org.bson.types.ObjectId;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +29,13 @@ public class Deflections {
 
 	private final Clock clock;
 
-	Deflections(ReactiveMongoTemplate mongo, KnowledgeBase knowledgeBase, Clock clock) {
+	private final Outbox outbox;
+
+	Deflections(ReactiveMongoTemplate mongo, KnowledgeBase knowledgeBase, Clock clock, Outbox outbox) {
 		this.mongo = mongo;
 		this.knowledgeBase = knowledgeBase;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -36,10 +45,24 @@ public class Deflections {
 	 */
 	public Mono<Article> record(String articleId, String where, String query, String reader) {
 		return this.knowledgeBase.findReadable(articleId, null)
-			.flatMap((article) -> this.mongo.insert(new Document("articleId", articleId).append("where", where)
-				.append("query", (query == null) ? "" : query.strip())
-				.append("reader", reader)
-				.append("at", java.util.Date.from(this.clock.instant())), COLLECTION).thenReturn(article));
+			.flatMap((article) -> {
+				ObjectId id = new ObjectId();
+				java.time.Instant now = this.clock.instant();
+				String typed = (query == null) ? "" : query.strip();
+				DomainEvent deflected = DomainEvent.of(EventType.ARTICLE_DEFLECTED, articleId, null, null, now, "where",
+						where, "query", typed.substring(0, Math.min(200, typed.length())), "area", article.getProductArea(),
+						"title", article.getTitle());
+				Update click = new Update().set("articleId", articleId)
+					.set("where", where)
+					.set("query", typed)
+					.set("reader", reader)
+					.set("at", now);
+				// The click and its event in one write: an upsert of a new id with the event in its outbox.
+				return this.mongo.upsert(Query.query(Criteria.where("_id").is(id)), Outbox.with(click, deflected),
+						COLLECTION)
+					.then(this.outbox.relay(COLLECTION, id, java.util.List.of(deflected)))
+					.thenReturn(article);
+			});
 	}
 
 }

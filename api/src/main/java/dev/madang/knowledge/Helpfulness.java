@@ -2,6 +2,9 @@ package dev.madang.knowledge;
 
 import java.time.Clock;
 
+import dev.madang.events.DomainEvent;
+import dev.madang.events.EventType;
+import dev.madang.events.Outbox;
 import org.bson.Document;
 import reactor.core.publisher.Mono;
 
@@ -29,10 +32,13 @@ public class Helpfulness {
 
 	private final Clock clock;
 
-	Helpfulness(ReactiveMongoTemplate mongo, KnowledgeBase knowledgeBase, Clock clock) {
+	private final Outbox outbox;
+
+	Helpfulness(ReactiveMongoTemplate mongo, KnowledgeBase knowledgeBase, Clock clock, Outbox outbox) {
 		this.mongo = mongo;
 		this.knowledgeBase = knowledgeBase;
 		this.clock = clock;
+		this.outbox = outbox;
 	}
 
 	/** An article's counts. */
@@ -51,8 +57,8 @@ public class Helpfulness {
 	 */
 	public Mono<Article> rate(String articleId, String reader, boolean helpful, String comment) {
 		return this.knowledgeBase.findReadable(articleId, null)
-			.flatMap((article) -> replace(articleId, reader, helpful, comment)
-				.onErrorResume(DuplicateKeyException.class, (raced) -> replace(articleId, reader, helpful, comment)))
+			.flatMap((article) -> replace(article, reader, helpful, comment)
+				.onErrorResume(DuplicateKeyException.class, (raced) -> replace(article, reader, helpful, comment)))
 			.flatMap((before) -> {
 				Boolean was = (before.isEmpty()) ? null : before.get().getBoolean("helpful");
 				Update counts = new Update();
@@ -85,18 +91,27 @@ public class Helpfulness {
 	}
 
 	/** Stores the reader's answer and returns the one it replaced. */
-	private Mono<java.util.Optional<Document>> replace(String articleId, String reader, boolean helpful, String comment) {
+	private Mono<java.util.Optional<Document>> replace(Article article, String reader, boolean helpful, String comment) {
+		String articleId = article.getId();
+		String id = articleId + ":" + reader;
+		java.time.Instant now = this.clock.instant();
+		String written = (comment != null && !comment.isBlank()) ? comment.strip() : null;
 		Update update = new Update().set("articleId", articleId)
 			.set("reader", reader)
 			.set("helpful", helpful)
-			.set("at", this.clock.instant());
-		if (comment != null && !comment.isBlank()) {
-			update.set("comment", comment.strip());
+			.set("at", now);
+		if (written != null) {
+			update.set("comment", written);
 		}
-		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(articleId + ":" + reader)), update,
+		DomainEvent rated = DomainEvent.of(EventType.ARTICLE_RATED, articleId, null, reader.startsWith("u:")
+				? reader.substring(2) : null, now, "reader", reader, "helpful", helpful, "comment",
+				(written == null) ? null : written.substring(0, Math.min(500, written.length())), "area",
+				article.getProductArea(), "title", article.getTitle());
+		return this.mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), Outbox.with(update, rated),
 				FindAndModifyOptions.options().upsert(true).returnNew(false), Document.class, COLLECTION)
 			.map(java.util.Optional::of)
-			.defaultIfEmpty(java.util.Optional.empty());
+			.defaultIfEmpty(java.util.Optional.empty())
+			.flatMap((before) -> this.outbox.relay(COLLECTION, id, java.util.List.of(rated)).thenReturn(before));
 	}
 
 }

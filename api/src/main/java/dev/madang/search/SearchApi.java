@@ -23,8 +23,11 @@ class SearchApi {
 
 	private final PostIndex posts;
 
-	SearchApi(PostIndex posts) {
+	private final SearchTally tally;
+
+	SearchApi(PostIndex posts, SearchTally tally) {
 		this.posts = posts;
+		this.tally = tally;
 	}
 
 	/**
@@ -41,7 +44,8 @@ class SearchApi {
 			@RequestParam(required = false) @Pattern(regexp = "[0-9]{1,4}") String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int size) {
 		int from = (cursor != null) ? Integer.parseInt(cursor) : 0;
-		return search(this.posts, new SearchQuery(query, tag, area, status, sort, from, size));
+		return search(this.posts, new SearchQuery(query, tag, area, status, sort, from, size))
+			.doOnNext((result) -> counted(this.tally, query, from, result));
 	}
 
 	/**
@@ -54,6 +58,13 @@ class SearchApi {
 		return Mono.fromFuture(() -> posts.search(query, official ? OFFICIAL_ANSWERS : 0))
 			.onErrorResume(SearchApi::indexNotCreatedYet, (missing) -> Mono.just(PostSearchResult.empty()))
 			.onErrorMap((failure) -> !(failure instanceof ElasticsearchException), SearchUnavailableException::new);
+	}
+
+	/** Counts a first page of a text search for the owners' self-service figures. */
+	static void counted(SearchTally tally, String query, int from, PostSearchResult result) {
+		if (from == 0 && !query.isBlank()) {
+			tally.searched(query, result.total() == 0 && result.articles().isEmpty());
+		}
 	}
 
 	/** Before the first write is indexed there is no index: that is an empty community, not an error. */

@@ -23,9 +23,12 @@ class SearchPage {
 
 	private final ProductAreas areas;
 
-	SearchPage(PostIndex posts, ProductAreas areas) {
+	private final SearchTally tally;
+
+	SearchPage(PostIndex posts, ProductAreas areas, SearchTally tally) {
 		this.posts = posts;
 		this.areas = areas;
+		this.tally = tally;
 	}
 
 	/** The page narrows like the API: tag, product area, status and sort, kept when following facet links. */
@@ -46,6 +49,7 @@ class SearchPage {
 				(safeCursor != null) ? Integer.parseInt(safeCursor) : 0, 20);
 		return Mono.zip(SearchApi.search(this.posts, request), this.areas.bySlug()).map((found) -> {
 			PostSearchResult result = found.getT1();
+			SearchApi.counted(this.tally, text, request.from(), result);
 			model.addAttribute("result", result);
 			model.addAttribute("areaNames", found.getT2());
 			model.addAttribute("unavailable", false);

@@ -33,6 +33,9 @@ class InsightApiTest extends ApiIntegrationTest {
 					"area", this.area))
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
 			.toString();
+		String searched = "zqx" + this.area.substring(3) + " nothing";
+		this.http.get().uri("/search?q={q}", searched).exchange().expectStatus().isOk();
+		this.http.get().uri("/t/{id}?sq={q}", threadId, searched).exchange().expectStatus().is3xxRedirection();
 		String answerId = answer(staff, threadId, "Change the billing country under Settings, then download it again.");
 		accept(as(asker), threadId, answerId).expectStatus().isOk();
 
@@ -41,6 +44,14 @@ class InsightApiTest extends ApiIntegrationTest {
 			assertThat(total).containsEntry("solved", 1).containsEntry("resolutionRate", 1.0);
 			assertThat(total).extracting("staffResponse").extracting("had").isEqualTo(1);
 			assertThat(total).extracting("communityResponse").extracting("had").isEqualTo(0);
+		});
+		// Search counts are recorded every 10 seconds.
+		eventually(java.time.Duration.ofSeconds(40), () -> {
+			Map<String, Object> readers = (Map<String, Object>) staff.get().uri("/api/v1/insights/overview").exchange()
+				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("selfService");
+			assertThat((List<Map<String, Object>>) readers.get("topSearchesWithoutResults")).extracting("query")
+				.contains(searched);
+			assertThat(((Number) readers.get("clicks")).longValue()).isPositive();
 		});
 		Map<String, Object> overview = overview(staff);
 		assertThat((List<Map<String, Object>>) overview.get("areas")).singleElement()

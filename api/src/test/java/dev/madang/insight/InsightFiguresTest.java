@@ -180,6 +180,83 @@ class InsightFiguresTest extends ApiIntegrationTest {
 		assertThat(lines.get(1)).startsWith(this.area + ",").contains(",6,1,5.0000,3,1,15,3,0.5000,4,3,0.5000,45,,90,,2880,,2,5760");
 	}
 
+	@Test
+	@SuppressWarnings("unchecked")
+	void selfServiceFiguresMatchTheHandComputedOnes() {
+		WebTestClient staff = as(user(Role.STAFF));
+		createArea(staff, this.area);
+		// A week of 2001, which no other test writes to.
+		Instant day = Instant.parse("2001-03-02T10:00:00Z");
+		asked(day, this.area, "asker1", List.of());
+		asked(day.plusSeconds(60), this.area, "asker2", List.of());
+		String a1 = id();
+		String a2 = id();
+		rate(a1, "u:r1", true, null, day.plusSeconds(100));
+		rate(a1, "b:r2", false, "Outdated screenshots", day.plusSeconds(200));
+		rate(a1, "b:r3", true, null, day.plusSeconds(300));
+		rate(a1, "b:r3", false, null, day.plusSeconds(400));
+		rate(a1, "u:r4", true, "Clear steps", day.plusSeconds(500));
+		rate(a2, "u:r1", true, null, day.plusSeconds(600));
+		deflect(a1, "search", day.plusSeconds(700));
+		deflect(a1, "search", day.plusSeconds(800));
+		deflect(a2, "ask", day.plusSeconds(900));
+		searches("printer jam", 5, false, 2, day);
+		searches("ㅁㅁ 없는 검색", 3, true, 0, day);
+		searches("zzz-" + this.run, 1, true, 0, day);
+		searches("printer jam", 2, false, 1, day.plusSeconds(10));
+
+		String from = "2001-03-01";
+		String to = "2001-03-07";
+		eventually(WAIT, () -> assertThat(selfService(staff, from, to, this.area)).containsEntry("rated", 5)
+			.containsEntry("deflectedOnAsk", 1));
+		Map<String, Object> inArea = selfService(staff, from, to, this.area);
+		// a1: r1 yes, r2 no, r3 no (their latest), r4 yes → 2 of 4; a2: 1 of 1; all: 3 of 5.
+		assertThat(inArea).containsEntry("rated", 5).containsEntry("helpful", 3).containsEntry("csat", 0.6)
+			.containsEntry("deflectedOnSearch", 2).containsEntry("deflectedOnAsk", 1)
+			// readers who found an answer (3 helpful + 3 deflections) ÷ 2 questions asked
+			.containsEntry("score", 3.0)
+			// searches carry no area
+			.containsEntry("searches", 0);
+		assertThat((List<Map<String, Object>>) inArea.get("articles")).extracting("articleId", "rated", "helpful", "csat")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(a1, 4, 2, 0.5), org.assertj.core.groups.Tuple.tuple(a2, 1, 1, 1.0));
+		assertThat((List<Map<String, Object>>) inArea.get("comments")).extracting("comment", "helpful")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Clear steps", true),
+					org.assertj.core.groups.Tuple.tuple("Outdated screenshots", false));
+		assertThat((List<Map<String, Object>>) inArea.get("areas")).extracting("area", "csat")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(this.area, 0.6));
+
+		Map<String, Object> everywhere = selfService(staff, from, to, null);
+		// 11 searches, 4 of them found nothing; 3 results opened → 3/11.
+		assertThat(everywhere).containsEntry("searches", 11).containsEntry("searchesWithoutResults", 4)
+			.containsEntry("clicks", 3).containsEntry("clickThrough", 3.0 / 11);
+		assertThat((List<Map<String, Object>>) everywhere.get("topSearchesWithoutResults")).extracting("query", "searches")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ㅁㅁ 없는 검색", 3),
+					org.assertj.core.groups.Tuple.tuple("zzz-" + this.run, 1));
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> selfService(WebTestClient staff, String from, String to, String area) {
+		return (Map<String, Object>) staff.get().uri((uri) -> uri.path("/api/v1/insights/overview")
+			.queryParam("from", from).queryParam("to", to).queryParamIfPresent("area", java.util.Optional.ofNullable(area))
+			.build())
+			.exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("selfService");
+	}
+
+	private void rate(String article, String reader, boolean helpful, String comment, Instant at) {
+		record(EventType.ARTICLE_RATED, article, null, null, at, "reader", reader, "helpful", helpful, "comment",
+				comment, "area", this.area, "title", "Article " + article);
+	}
+
+	private void deflect(String article, String where, Instant at) {
+		record(EventType.ARTICLE_DEFLECTED, article, null, null, at, "where", where, "query", "reset", "area", this.area,
+				"title", "Article " + article);
+	}
+
+	private void searches(String query, int count, boolean zero, int clicks, Instant at) {
+		record(EventType.SEARCHES_COUNTED, query, null, null, at, "query", query, "searches", count, "zero", zero,
+				"clicks", clicks);
+	}
+
 	@SuppressWarnings("unchecked")
 	private static void assertWaits(Map<String, Object> figures, String measure, Integer median, Integer p90,
 			Integer p90MoreThan, int had, int waiting) {
