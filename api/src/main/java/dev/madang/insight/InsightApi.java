@@ -36,7 +36,7 @@ class InsightApi {
 		return overviewFor(from, to, area, exchange);
 	}
 
-	@Operation(summary = "One table of the overview as CSV: areas, tags, unresolved, articles or searches")
+	@Operation(summary = "One table of the overview as CSV: areas, tags, unresolved, articles, searches or emerging")
 	@GetMapping("/export/{table}.csv")
 	Mono<ResponseEntity<String>> export(@PathVariable String table, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
@@ -47,8 +47,9 @@ class InsightApi {
 			case "unresolved" -> InsightCsv::unresolved;
 			case "articles" -> InsightCsv::articles;
 			case "searches" -> InsightCsv::searches;
+			case "emerging" -> InsightCsv::emerging;
 			default -> throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-table", "Unknown table",
-					"Tables are areas, tags, unresolved, articles and searches.");
+					"Tables are areas, tags, unresolved, articles, searches and emerging.");
 		};
 		return overviewFor(from, to, area, exchange).map((overview) -> ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -56,6 +56,18 @@ final class InsightCsv {
 		return write(rows);
 	}
 
+	static String emerging(Overview overview) {
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("kind", "key", "recent", "background", "score", "examples"));
+		for (String kind : List.of("term", "tag")) {
+			for (EmergingTopics.Topic topic : "term".equals(kind) ? overview.emerging().terms() : overview.emerging().tags()) {
+				rows.add(listOf(kind, topic.key(), topic.recent(), topic.background(), topic.score(),
+						String.join(" | ", topic.examples().stream().map(EmergingTopics.Example::title).toList())));
+			}
+		}
+		return write(rows);
+	}
+
 	static String searches(Overview overview) {
 		List<List<Object>> rows = new ArrayList<>();
 		rows.add(List.of("query", "searches_without_results"));

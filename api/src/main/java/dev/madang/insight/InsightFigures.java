@@ -33,9 +33,12 @@ class InsightFigures {
 
 	private final ProductAreas areas;
 
-	InsightFigures(InsightIndex index, ProductAreas areas) {
+	private final EmergingTopics emerging;
+
+	InsightFigures(InsightIndex index, ProductAreas areas, EmergingTopics emerging) {
 		this.index = index;
 		this.areas = areas;
+		this.emerging = emerging;
 	}
 
 	Mono<Overview> overview(Period period, String area, String language) {
@@ -48,13 +51,14 @@ class InsightFigures {
 		Mono<Map<String, Aggregate>> readers = Mono.fromFuture(() -> this.index.search((request) -> request
 			.withJson(json(InsightQueries.selfService(period, area, TOP)))))
 			.map((response) -> response.aggregations());
-		return Mono.zip(aggregations, followed, this.areas.bySlug(), readers).map((found) -> {
+		return Mono.zip(aggregations, followed, this.areas.bySlug(), readers, this.emerging.at(period.to(), area))
+			.map((found) -> {
 			Map<String, String> names = new HashMap<>();
 			found.getT3().forEach((slug, productArea) -> names.put(slug, productArea.label(language)));
 			Overview overview = overview(period, area, found.getT1(), found.getT2(), names);
 			return new Overview(overview.from(), overview.to(), overview.area(), overview.total(), overview.areas(),
 					overview.tags(), overview.mostFollowedUnresolved(),
-					selfService(found.getT4(), overview.total().pain().asked(), names));
+					selfService(found.getT4(), overview.total().pain().asked(), names), found.getT5());
 		});
 	}
 
@@ -82,7 +86,7 @@ class InsightFigures {
 			tags.add(pain(tag, tag, bucket.aggregations(), bucket.docCount(), previousTags.getOrDefault(tag, 0L)));
 		}
 		tags.sort(java.util.Comparator.comparingLong(Overview.PainRow::pain).reversed().thenComparing(Overview.PainRow::key));
-		return new Overview(period.from(), period.to(), area, total, areas, tags, followed, null);
+		return new Overview(period.from(), period.to(), area, total, areas, tags, followed, null, null);
 	}
 
 	private static Overview.SelfService selfService(Map<String, Aggregate> aggs, long asked, Map<String, String> names) {

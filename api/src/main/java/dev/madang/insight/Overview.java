@@ -8,7 +8,7 @@ import java.util.List;
  * unresolved questions. Every figure is defined in {@code docs/insights.md}.
  */
 record Overview(Instant from, Instant to, String area, Figures total, List<AreaRow> areas, List<PainRow> tags,
-		List<FollowedQuestion> mostFollowedUnresolved, SelfService selfService) {
+		List<FollowedQuestion> mostFollowedUnresolved, SelfService selfService, EmergingTopics.Emerging emerging) {
 
 	/**
 	 * Self-service in the period: knowledge-base satisfaction ({@code csat}: helpful ÷ rated, each reader's latest

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The insights API and page as owners use them, and what they refuse. */
 class InsightApiTest extends ApiIntegrationTest {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private dev.madang.thread.ThreadImports imports;
+
 	private final String area = "ia-" + UUID.randomUUID().toString().substring(0, 6);
 
 	@Test
@@ -81,6 +84,45 @@ class InsightApiTest extends ApiIntegrationTest {
 			.accept(MediaType.TEXT_HTML).exchange().expectStatus().isBadRequest()
 			.expectBody(String.class).returnResult().getResponseBody();
 		assertThat(page).contains("시작일이 종료일보다 앞서야 합니다");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aWordAndATagRisingThisWeekAreEmergingTopicsWithTheirQuestions() {
+		String run = this.area.substring(3);
+		String tag = "overheat-" + run;
+		existingTags(tag);
+		// The month before: questions about other things.
+		for (int i = 0; i < 6; i++) {
+			this.imports.question(new dev.madang.thread.QuestionImport("test:emerging:" + run + ":" + i,
+					"Battery lasts a day " + i, "The battery is fine but I would like it to last longer.", "markdown",
+					List.of(), user().id(), 0, null, java.time.Instant.now().minus(java.time.Duration.ofDays(10 + 3 * i)),
+					java.time.Instant.now().minus(java.time.Duration.ofDays(10)))).block(java.time.Duration.ofSeconds(10));
+		}
+		WebTestClient asker = asMember();
+		List<String> rising = new java.util.ArrayList<>();
+		for (String title : List.of("Glimmerfrost gets hot while charging (%s)", "Glimmerfrost fan is loud and hot (%s)",
+				"My glimmerfrost shuts down when hot (%s)")) {
+			rising.add(asker.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(Map.of("title", title.formatted(run), "body", "It overheats after ten minutes of use.",
+						"tags", List.of(tag)))
+				.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
+				.toString());
+		}
+		WebTestClient staff = as(user(Role.STAFF));
+		eventually(java.time.Duration.ofSeconds(30), () -> {
+			Map<String, Object> emerging = (Map<String, Object>) staff.get().uri("/api/v1/insights/overview").exchange()
+				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("emerging");
+			List<Map<String, Object>> terms = (List<Map<String, Object>>) emerging.get("terms");
+			assertThat(terms).anySatisfy((term) -> {
+				// The words the three questions share and the month before lacks: "glimmerfrost" and "hot".
+				assertThat(term.get("key").toString()).isIn("glimmerfrost", "hot");
+				assertThat(term).containsEntry("recent", 3);
+				assertThat((List<Map<String, Object>>) term.get("examples")).extracting("id")
+					.containsExactlyInAnyOrderElementsOf(rising);
+			});
+			assertThat((List<Map<String, Object>>) emerging.get("tags")).extracting("key").contains(tag);
+		});
 	}
 
 	private static void problem(WebTestClient client, String uri, int status, String slug) {

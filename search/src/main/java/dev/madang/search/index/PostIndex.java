@@ -155,6 +155,16 @@ public final class PostIndex {
 	 * Up to {@code size} questions like the given text (a title being typed, or another question's title and body),
 	 * solved ones ranked up, leaving out {@code excludeId}.
 	 */
+	/**
+	 * Runs an aggregation request built by the caller over the posts (owners' emerging topics); a missing index
+	 * answers as an error the caller reads as "nothing yet".
+	 */
+	@SuppressWarnings("rawtypes")
+	public CompletableFuture<co.elastic.clients.elasticsearch.core.SearchResponse<java.util.Map>> aggregate(
+			java.util.function.Function<SearchRequest.Builder, SearchRequest.Builder> request) {
+		return this.client.search((builder) -> request.apply(builder.index(this.alias)), java.util.Map.class);
+	}
+
 	public CompletableFuture<List<PostHit>> similar(String text, String excludeId, int size) {
 		if (text == null || text.isBlank()) {
 			return CompletableFuture.completedFuture(List.of());
