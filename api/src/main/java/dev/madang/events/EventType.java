@@ -106,6 +106,13 @@ public final class EventType {
 	public static final String ARTICLE_PROMOTED = "article.promoted";
 
 	/**
+	 * Staff marked questions as a known issue or feature request, or changed its status: {@code data.kind},
+	 * {@code data.status}, {@code data.before} (absent when new), {@code data.fixedIn}, {@code data.note},
+	 * {@code data.title}, {@code data.threadIds}, {@code data.area}.
+	 */
+	public static final String PRODUCT_ISSUE_CHANGED = "product-issue.changed";
+
+	/**
 	 * A reader answered "was this helpful?" (again: the latest answer counts): {@code data.reader}, {@code data.helpful},
 	 * {@code data.comment}, {@code data.area}, {@code data.title}.
 	 */

@@ -26,6 +26,9 @@ final class NotificationKind {
 
 	static final String PRIVILEGE = "privilege";
 
+	/** A question the member follows became a known issue or feature request, or its status changed. */
+	static final String STATUS = "status";
+
 	/** Admins only: a webhook was disabled after repeated failures. */
 	static final String WEBHOOK = "webhook";
 
@@ -41,6 +44,7 @@ final class NotificationKind {
 		defaults.put(SOLUTION, Delivery.EMAIL);
 		defaults.put(PROMOTED, Delivery.EMAIL);
 		defaults.put(QUESTION, Delivery.DAILY);
+		defaults.put(STATUS, Delivery.EMAIL);
 		defaults.put(MODERATION, Delivery.EMAIL);
 		defaults.put(PRIVILEGE, Delivery.APP);
 		defaults.put(WEBHOOK, Delivery.EMAIL);

@@ -46,8 +46,11 @@ class Notifier implements EventConsumer {
 
 	private final AccessRules rules;
 
+	private final dev.madang.thread.MeToo meToo;
+
 	Notifier(Watches watches, Deliveries deliveries, Mentions mentions, AnswerService answers,
-			CommentService comments, AccountService accounts, AccessRules rules) {
+			CommentService comments, AccountService accounts, AccessRules rules, dev.madang.thread.MeToo meToo) {
+		this.meToo = meToo;
 		this.watches = watches;
 		this.deliveries = deliveries;
 		this.mentions = mentions;
@@ -72,7 +75,7 @@ class Notifier implements EventConsumer {
 		return event.is(EventType.QUESTION_ASKED, EventType.ANSWER_POSTED, EventType.COMMENT_POSTED,
 				EventType.ANSWER_ACCEPTED, EventType.SOLUTION_MARKED, EventType.ARTICLE_PROMOTED, EventType.POST_HIDDEN,
 				EventType.FLAG_RESOLVED, EventType.MEMBER_RESTRICTED, EventType.REPUTATION_CHANGED,
-				EventType.WEBHOOK_DISABLED)
+				EventType.WEBHOOK_DISABLED, EventType.PRODUCT_ISSUE_CHANGED)
 				&& event.text("imported") == null
 				// Reputation an import carried over is history too (the bundled demo has thousands of entries).
 				&& !(event.is(EventType.REPUTATION_CHANGED) && event.subject() != null
@@ -112,6 +115,7 @@ class Notifier implements EventConsumer {
 			case EventType.MEMBER_RESTRICTED -> tell(event.subject(), event, NotificationKind.MODERATION, null,
 					detail("what", event.text("kind"), "until", event.text("until"), "reason", event.text("reason")));
 			case EventType.REPUTATION_CHANGED -> privilegesEarned(event);
+			case EventType.PRODUCT_ISSUE_CHANGED -> statusChanged(event);
 			case EventType.WEBHOOK_DISABLED -> this.accounts.withRole(dev.madang.identity.Role.ADMIN)
 				.concatMap((admin) -> tell(admin, event, NotificationKind.WEBHOOK, null,
 						detail("url", event.text("url"), "reason", event.text("reason"))))
@@ -138,6 +142,22 @@ class Notifier implements EventConsumer {
 				.concatMap((userId) -> tell(userId, event, kind, event.subject(), Map.of()))
 				.then();
 		});
+	}
+
+	/**
+	 * A known issue or feature request changed: everyone watching one of its questions, and everyone who said they
+	 * have the problem too, hears it once.
+	 */
+	private Mono<Void> statusChanged(DomainEvent event) {
+		Map<String, String> detail = detail("status", event.text("status"), "fixedIn", event.text("fixedIn"), "reason",
+				event.text("note"), "issueKind", event.text("kind"));
+		return Flux.fromIterable(event.texts("threadIds"))
+			.concatMap((threadId) -> this.watches.of(threadId).flatMapMany((levels) -> this.meToo.affected(threadId)
+				.concatWithValues(levels.watching().toArray(String[]::new))
+				.filter((userId) -> !levels.muted().contains(userId))))
+			.distinct()
+			.concatMap((userId) -> tell(userId, event, NotificationKind.STATUS, null, detail))
+			.then();
 	}
 
 	private Mono<Void> newQuestion(DomainEvent event) {

@@ -35,7 +35,11 @@ class AskPage {
 
 	private final java.time.Clock clock;
 
-	AskPage(ThreadService threads, CurrentUsers currentUsers, QuestionFields fields, java.time.Clock clock) {
+	private final dev.madang.knownissue.ProductIssues issues;
+
+	AskPage(ThreadService threads, CurrentUsers currentUsers, QuestionFields fields, java.time.Clock clock,
+			dev.madang.knownissue.ProductIssues issues) {
+		this.issues = issues;
 		this.clock = clock;
 		this.threads = threads;
 		this.currentUsers = currentUsers;
@@ -47,6 +51,7 @@ class AskPage {
 		// When the form was opened, so the spam rules can tell a person typing from a bot sending at once.
 		model.addAttribute("form", new AskForm("", "", "", "", this.clock.millis()));
 		model.addAttribute("areas", this.fields.areas());
+		model.addAttribute("issues", openIssues());
 		return "question/ask";
 	}
 
@@ -57,6 +62,7 @@ class AskPage {
 		Locale locale = exchange.getLocaleContext().getLocale();
 		this.fields.check(request.tags(), errors, locale);
 		model.addAttribute("areas", this.fields.areas());
+		model.addAttribute("issues", openIssues());
 		if (errors.hasErrors()) {
 			return Mono.just("question/ask");
 		}
@@ -65,6 +71,11 @@ class AskPage {
 			.map((thread) -> "redirect:" + Slugs.threadPath(thread.getId(), thread.getTitle()))
 			.onErrorResume(ProblemException.class, (problem) -> this.fields.reject(problem, errors, locale)
 					? Mono.just("question/ask") : Mono.error(problem));
+	}
+
+	/** Open known issues, shown before someone asks about one again. */
+	private Mono<java.util.List<dev.madang.knownissue.ProductIssue>> openIssues() {
+		return this.issues.open(null).take(5).collectList();
 	}
 
 	/** The ask form: tags typed as one comma- or space-separated field. */

@@ -53,7 +53,10 @@ class QuestionView {
 
 	private final AccessRules rules;
 
-	QuestionView(ThreadService threads, AnswerService answers, CommentService comments, VoteService votes, MeToo meToo, AccountService accounts, ProductAreas areas, KnowledgeBase knowledgeBase, AccessRules rules) {
+	private final dev.madang.knownissue.ProductIssues issues;
+
+	QuestionView(ThreadService threads, AnswerService answers, CommentService comments, VoteService votes, MeToo meToo, AccountService accounts, ProductAreas areas, KnowledgeBase knowledgeBase, AccessRules rules, dev.madang.knownissue.ProductIssues issues) {
+		this.issues = issues;
 		this.threads = threads;
 		this.answers = answers;
 		this.comments = comments;
@@ -91,8 +94,12 @@ class QuestionView {
 						? this.threads.find(thread.getClosure().duplicateOf()).map(ForumThread::getTitle)
 							.onErrorReturn("").defaultIfEmpty("")
 						: Mono.just("");
-				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug(), official, original).map((both) -> {
+				Mono<Optional<dev.madang.knownissue.ProductIssue>> issue = this.issues.forThread(thread.getId())
+					.map(Optional::of).defaultIfEmpty(Optional.empty());
+				return Mono.zip(state, this.accounts.authors(authorIds), this.areas.bySlug(), official, original, issue).map((both) -> {
 					model.addAttribute("duplicateTitle", both.getT5());
+					model.addAttribute("productIssue", both.getT6().orElse(null));
+					model.addAttribute("isStaff", user != null && AccessRules.isStaff(user));
 					Viewer me = both.getT1();
 					model.addAttribute("officialArticles", both.getT4());
 					model.addAttribute("canPromote", staff && thread.getAcceptedAnswerId() != null && !thread.isDeleted());

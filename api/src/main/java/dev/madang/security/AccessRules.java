@@ -49,6 +49,14 @@ public class AccessRules {
 			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 
+	/** Moderators, staff and admins: the community's own people ({@link #isStaff}). */
+	public ReactiveAuthorizationManager<AuthorizationContext> staffOrModerator() {
+		return (authentication, context) -> user(authentication)
+			.flatMap((user) -> refuseSuspendedWrites(user, context).thenReturn(isStaff(user)))
+			.<AuthorizationResult>map(AuthorizationDecision::new)
+			.defaultIfEmpty(new AuthorizationDecision(false));
+	}
+
 	/**
 	 * A suspended member's writes answer 403 with the reason and the end of the suspension, instead of a bare
 	 * "forbidden"; signing out and appealing stay open.

@@ -72,6 +72,10 @@ class SecurityConfiguration {
 			// The knowledge base: readers browse, search, rate and say an article answered them; staff write it.
 			.pathMatchers("/kb/manage", "/kb/manage/**", "/t/*/promote").access(rules.role(Role.STAFF))
 			.pathMatchers("/api/v1/insights/**", "/insights", "/insights/**").access(rules.role(Role.STAFF))
+			.pathMatchers(HttpMethod.GET, "/api/v1/product-issues", "/api/v1/product-issues/*", "/known-issues",
+					"/known-issues/panel").permitAll()
+			.pathMatchers("/api/v1/product-issues", "/api/v1/product-issues/**", "/t/*/status")
+				.access(rules.staffOrModerator())
 			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",
 					"/api/v1/articles/*/diff").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/kb", "/kb/*", "/kb/*/*", "/api/v1/articles", "/api/v1/articles/*",

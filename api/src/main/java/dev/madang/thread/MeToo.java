@@ -55,6 +55,12 @@ public class MeToo {
 		});
 	}
 
+	/** The members who said they have this problem too. */
+	public reactor.core.publisher.Flux<String> affected(String threadId) {
+		return this.mongo.find(Query.query(Criteria.where("threadId").is(threadId)), org.bson.Document.class,
+				"thread_followers").map((follower) -> follower.getString("userId"));
+	}
+
 	/** Whether the user counts themselves on the question. */
 	public Mono<Boolean> isAffected(String userId, String threadId) {
 		return this.mongo.exists(Query.query(Criteria.where("_id").is(userId + ":" + threadId)), "thread_followers");

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Which events the notifier reads at all: history (imports) is not news. */
 class NotifierRulesTest {
 
-	private final Notifier notifier = new Notifier(null, null, null, null, null, null, null);
+	private final Notifier notifier = new Notifier(null, null, null, null, null, null, null, null);
 
 	@Test
 	void importedPostsAndImportedReputationAreSkipped() {

@@ -482,6 +482,23 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 				401, 403, 403, 200, 200);
 		row("GET /api/v1/insights/export/{table}.csv", (c, u) -> c.get().uri("/api/v1/insights/export/areas.csv")
 			.exchange(), 401, 403, 403, 200, 200);
+		row("GET /api/v1/product-issues", (c, u) -> c.get().uri("/api/v1/product-issues").exchange(),
+				200, 200, 200, 200, 200);
+		row("GET /api/v1/product-issues/{id}", (c, u) -> c.get().uri("/api/v1/product-issues/nonexistent").exchange(),
+				404, 404, 404, 404, 404);
+		row("POST /api/v1/product-issues", (c, u) -> c.post().uri("/api/v1/product-issues")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("kind", "known-issue", "threadIds", List.of("nonexistent"))).exchange(),
+				401, 403, 404, 404, 404);
+		row("PUT /api/v1/product-issues/{id}/status", (c, u) -> c.put().uri("/api/v1/product-issues/nonexistent/status")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("status", "fixed")).exchange(),
+				401, 403, 404, 404, 404);
+		row("GET /known-issues", (c, u) -> c.get().uri("/known-issues").exchange(), 200, 200, 200, 200, 200);
+		row("GET /known-issues/panel", (c, u) -> c.get().uri("/known-issues/panel").exchange(), 200, 200, 200, 200, 200);
+		row("POST /t/{id}/status", (c, u) -> c.post().uri("/t/{id}/status", "nonexistent")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("kind", "known-issue").with("status", "investigating")).exchange(),
+				403, 403, 404, 404, 404);
 		row("GET /insights", (c, u) -> c.get().uri("/insights").exchange(), 302, 403, 403, 200, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
