@@ -22,11 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ModuleBoundaryTest {
 
 	/**
-	 * The search library ({@code dev.madang.search.index}, {@code .local}) is its own Maven module: a dependency of
+	 * The search library ({@code dev.madang.search.index}, {@code .local}, {@code .insight}) is its own Maven module: a dependency of
 	 * the application like any library, not internals of the api's search module that happen to share its prefix.
 	 */
 	static final ApplicationModules MODULES = ApplicationModules.of(MadangApplication.class,
-			JavaClass.Predicates.resideInAnyPackage("dev.madang.search.index..", "dev.madang.search.local.."));
+			JavaClass.Predicates.resideInAnyPackage("dev.madang.search.index..", "dev.madang.search.local..",
+					"dev.madang.search.insight.."));
 
 	/** The two small applications below are test classes, which Modulith leaves out unless told. */
 	private static final ImportOption FIXTURES = (location) -> true;
