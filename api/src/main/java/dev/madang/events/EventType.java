@@ -106,6 +106,12 @@ public final class EventType {
 	public static final String ARTICLE_PROMOTED = "article.promoted";
 
 	/**
+	 * A member answered a survey: {@code data.kind} ({@code ces}: how easy it was to get their question solved, 1–7;
+	 * {@code nps}: how likely they would recommend us, 0–10), {@code data.score}, {@code data.area}.
+	 */
+	public static final String SURVEY_ANSWERED = "survey.answered";
+
+	/**
 	 * Staff marked questions as a known issue or feature request, or changed its status: {@code data.kind},
 	 * {@code data.status}, {@code data.before} (absent when new), {@code data.fixedIn}, {@code data.note},
 	 * {@code data.title}, {@code data.threadIds}, {@code data.area}.

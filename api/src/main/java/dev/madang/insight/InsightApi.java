@@ -36,7 +36,7 @@ class InsightApi {
 		return overviewFor(from, to, area, exchange);
 	}
 
-	@Operation(summary = "One table of the overview as CSV: areas, tags, unresolved, articles, searches or emerging")
+	@Operation(summary = "One table of the overview as CSV: areas, tags, unresolved, articles, searches, emerging or surveys")
 	@GetMapping("/export/{table}.csv")
 	Mono<ResponseEntity<String>> export(@PathVariable String table, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String area,
@@ -48,8 +48,9 @@ class InsightApi {
 			case "articles" -> InsightCsv::articles;
 			case "searches" -> InsightCsv::searches;
 			case "emerging" -> InsightCsv::emerging;
+			case "surveys" -> InsightCsv::surveys;
 			default -> throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-table", "Unknown table",
-					"Tables are areas, tags, unresolved, articles, searches and emerging.");
+					"Tables are areas, tags, unresolved, articles, searches, emerging and surveys.");
 		};
 		return overviewFor(from, to, area, exchange).map((overview) -> ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))

@@ -68,6 +68,20 @@ final class InsightCsv {
 		return write(rows);
 	}
 
+	static String surveys(Overview overview) {
+		List<List<Object>> rows = new ArrayList<>();
+		rows.add(List.of("area", "name", "ces_answers", "ces_average", "ces_easy_share", "nps_answers", "nps"));
+		for (Overview.AreaSurvey row : overview.selfService().surveyAreas()) {
+			Overview.Survey survey = row.survey();
+			rows.add(listOf(row.area(), row.name(), survey.effortAnswers(), survey.effortAverage(), survey.easyShare(),
+					survey.loyaltyAnswers(), survey.nps()));
+		}
+		Overview.Survey total = overview.selfService().survey();
+		rows.add(listOf("", "total", total.effortAnswers(), total.effortAverage(), total.easyShare(),
+				total.loyaltyAnswers(), total.nps()));
+		return write(rows);
+	}
+
 	static String searches(Overview overview) {
 		List<List<Object>> rows = new ArrayList<>();
 		rows.add(List.of("query", "searches_without_results"));

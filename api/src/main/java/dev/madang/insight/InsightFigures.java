@@ -126,10 +126,40 @@ class InsightFigures {
 					(long) bucket.aggregations().get("searches").sum().value()));
 		}
 		long deflected = where.values().stream().mapToLong(Long::longValue).sum();
+		Aggregate ces = aggs.get("ces");
+		Aggregate nps = aggs.get("nps");
+		Map<String, StringTermsBucket> cesByArea = new HashMap<>();
+		buckets(ces, "areas").forEach((bucket) -> cesByArea.put(bucket.key().stringValue(), bucket));
+		Map<String, StringTermsBucket> npsByArea = new HashMap<>();
+		buckets(nps, "areas").forEach((bucket) -> npsByArea.put(bucket.key().stringValue(), bucket));
+		java.util.Set<String> surveyed = new java.util.TreeSet<>(cesByArea.keySet());
+		surveyed.addAll(npsByArea.keySet());
+		List<Overview.AreaSurvey> surveyAreas = new ArrayList<>();
+		for (String slug : surveyed) {
+			StringTermsBucket effort = cesByArea.get(slug);
+			StringTermsBucket loyalty = npsByArea.get(slug);
+			surveyAreas.add(new Overview.AreaSurvey(slug, names.getOrDefault(slug, slug), survey(
+					(effort == null) ? 0 : effort.docCount(), (effort == null) ? Map.of() : effort.aggregations(),
+					(loyalty == null) ? 0 : loyalty.docCount(), (loyalty == null) ? Map.of() : loyalty.aggregations())));
+		}
 		return new Overview.SelfService(rated, helpful, share(helpful, rated), articles, areas, comments,
 				where.getOrDefault("search", 0L), where.getOrDefault("ask", 0L), searched,
 				(long) zero.get("searches").sum().value(), clicks, share(clicks, searched), queries,
-				share(helpful + deflected, asked));
+				share(helpful + deflected, asked), survey(ces.filter().docCount(), ces.filter().aggregations(),
+						nps.filter().docCount(), nps.filter().aggregations()), surveyAreas);
+	}
+
+	private static Overview.Survey survey(long effortAnswers, Map<String, Aggregate> effort, long loyaltyAnswers,
+			Map<String, Aggregate> loyalty) {
+		Double average = (effortAnswers == 0) ? null : effort.get("average").avg().value();
+		Double easy = (effortAnswers == 0) ? null : share(effort.get("easy").filter().docCount(), effortAnswers);
+		Double score = null;
+		if (loyaltyAnswers > 0) {
+			long promoters = loyalty.get("promoters").filter().docCount();
+			long detractors = loyalty.get("detractors").filter().docCount();
+			score = 100.0 * (promoters - detractors) / loyaltyAnswers;
+		}
+		return new Overview.Survey(effortAnswers, average, easy, loyaltyAnswers, score);
 	}
 
 	private static long helpful(Map<String, Aggregate> aggs) {

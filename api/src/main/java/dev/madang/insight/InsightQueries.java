@@ -53,7 +53,7 @@ final class InsightQueries {
 	 */
 	static Map<String, Object> selfService(Period period, String area, int top) {
 		List<Object> filters = new ArrayList<>();
-		filters.add(map("terms", map("kind", List.of("rating", "deflection", "search"))));
+		filters.add(map("terms", map("kind", List.of("rating", "deflection", "search", "ces", "nps"))));
 		filters.add(map("range", map("at", map("gte", period.from().toString(), "lt", period.to().toString()))));
 		if (area != null) {
 			filters.add(map("term", map("area", area)));
@@ -74,8 +74,17 @@ final class InsightQueries {
 				"order", map("searches", "desc")), "aggs", map("searches", sum("searches")))));
 		Map<String, Object> searches = filter(kind("search"));
 		searches.put("aggs", map("searches", sum("searches"), "clicks", sum("clicks"), "zero", zero));
+		Map<String, Object> effort = map("average", map("avg", map("field", "score")), "easy",
+				filter(map("range", map("score", map("gte", 5)))));
+		Map<String, Object> ces = filter(kind("ces"));
+		ces.put("aggs", with(effort, "areas", terms("area", 200, effort)));
+		Map<String, Object> loyalty = map("promoters", filter(map("range", map("score", map("gte", 9)))), "detractors",
+				filter(map("range", map("score", map("lte", 6)))));
+		Map<String, Object> nps = filter(kind("nps"));
+		nps.put("aggs", with(loyalty, "areas", terms("area", 200, loyalty)));
 		return map("size", 0, "track_total_hits", false, "query", map("bool", map("filter", filters)), "aggs",
-				map("ratings", ratings, "comments", comments, "deflections", deflections, "searches", searches));
+				map("ratings", ratings, "comments", comments, "deflections", deflections, "searches", searches, "ces",
+						ces, "nps", nps));
 	}
 
 	private static Map<String, Object> kind(String kind) {

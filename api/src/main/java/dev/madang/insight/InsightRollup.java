@@ -60,7 +60,8 @@ class InsightRollup implements EventConsumer {
 		if (event.is(EventType.QUESTIONS_IMPORTED)) {
 			return event.text("importKeyPattern") != null && event.text("area") != null;
 		}
-		if (event.is(EventType.ARTICLE_RATED, EventType.ARTICLE_DEFLECTED, EventType.SEARCHES_COUNTED)) {
+		if (event.is(EventType.ARTICLE_RATED, EventType.ARTICLE_DEFLECTED, EventType.SEARCHES_COUNTED,
+				EventType.SURVEY_ANSWERED)) {
 			return true;
 		}
 		if (event.is(EventType.VOTE_CAST, EventType.VOTE_RETRACTED)) {

@@ -19,7 +19,17 @@ record Overview(Instant from, Instant to, String area, Figures total, List<AreaR
 	record SelfService(long rated, long helpful, Double csat, List<ArticleRating> articles, List<AreaRating> areas,
 			List<ReaderComment> comments, long deflectedOnSearch, long deflectedOnAsk, long searches,
 			long searchesWithoutResults, long clicks, Double clickThrough, List<QueryCount> topSearchesWithoutResults,
-			Double score) {
+			Double score, Survey survey, List<AreaSurvey> surveyAreas) {
+	}
+
+	/**
+	 * Customer effort and loyalty: {@code effortAverage} of the 1–7 answers and {@code easyShare} (5–7);
+	 * {@code nps}: % promoters (9–10) − % detractors (0–6) of the 0–10 answers, from −100 to 100.
+	 */
+	record Survey(long effortAnswers, Double effortAverage, Double easyShare, long loyaltyAnswers, Double nps) {
+	}
+
+	record AreaSurvey(String area, String name, Survey survey) {
 	}
 
 	record ArticleRating(String articleId, String title, long rated, long helpful, Double csat) {

@@ -45,6 +45,12 @@ final class SelfServiceFacts {
 				source.put("clicks", event.number("clicks"));
 				return new InsightIndex.FactsDocument("search:" + event.id(), event.seq(), source);
 			}
+			case EventType.SURVEY_ANSWERED -> {
+				source.put("kind", event.text("kind"));
+				source.put("area", event.text("area"));
+				source.put("score", event.number("score"));
+				return new InsightIndex.FactsDocument("survey:" + event.subject(), event.seq(), source);
+			}
 			default -> {
 				return null;
 			}

@@ -74,6 +74,7 @@ class SecurityConfiguration {
 			.pathMatchers("/api/v1/insights/**", "/insights", "/insights/**").access(rules.role(Role.STAFF))
 			.pathMatchers(HttpMethod.GET, "/api/v1/product-issues", "/api/v1/product-issues/*", "/known-issues",
 					"/known-issues/panel").permitAll()
+			.pathMatchers("/api/v1/surveys/**", "/surveys/**").access(rules.signedIn())
 			.pathMatchers("/api/v1/product-issues", "/api/v1/product-issues/**", "/t/*/status")
 				.access(rules.staffOrModerator())
 			.pathMatchers(HttpMethod.GET, "/api/v1/articles/*/versions", "/api/v1/articles/*/versions/*",

@@ -36,7 +36,7 @@ class InsightApiTest extends ApiIntegrationTest {
 					"area", this.area))
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
 			.toString();
-		String searched = "zqx" + this.area.substring(3) + " nothing";
+		String searched = "zqxj" + this.area.substring(3);
 		this.http.get().uri("/search?q={q}", searched).exchange().expectStatus().isOk();
 		this.http.get().uri("/t/{id}?sq={q}", threadId, searched).exchange().expectStatus().is3xxRedirection();
 		String answerId = answer(staff, threadId, "Change the billing country under Settings, then download it again.");

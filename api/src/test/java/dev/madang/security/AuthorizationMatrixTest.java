@@ -499,6 +499,20 @@ class AuthorizationMatrixTest extends ApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.body(BodyInserters.fromFormData("kind", "known-issue").with("status", "investigating")).exchange(),
 				403, 403, 404, 404, 404);
+		row("GET /api/v1/surveys/due", (c, u) -> c.get().uri("/api/v1/surveys/due?threadId=nonexistent").exchange(),
+				401, 200, 200, 200, 200);
+		row("POST /api/v1/surveys/ces", (c, u) -> c.post().uri("/api/v1/surveys/ces")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("threadId", "nonexistent", "score", 5)).exchange(),
+				401, 404, 404, 404, 404);
+		row("POST /api/v1/surveys/nps", (c, u) -> c.post().uri("/api/v1/surveys/nps")
+			.contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("score", 11)).exchange(), 401, 400, 400, 400, 400);
+		row("GET /surveys/prompt", (c, u) -> c.get().uri("/surveys/prompt?thread=nonexistent").exchange(),
+				302, 200, 200, 200, 200);
+		row("POST /surveys/ces", (c, u) -> c.post().uri("/surveys/ces").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("thread", "nonexistent").with("score", "5")).exchange(),
+				403, 200, 200, 200, 200);
+		row("POST /surveys/nps", (c, u) -> c.post().uri("/surveys/nps").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromFormData("score", "11")).exchange(), 403, 200, 200, 200, 200);
 		row("GET /insights", (c, u) -> c.get().uri("/insights").exchange(), 302, 403, 403, 200, 200);
 		row("GET /sitemap.xml", (c, u) -> c.get().uri("/sitemap.xml").exchange(), 200, 200, 200, 200, 200);
 		row("GET /robots.txt", (c, u) -> c.get().uri("/robots.txt").exchange(), 200, 200, 200, 200, 200);
