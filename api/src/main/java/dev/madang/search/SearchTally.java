@@ -24,7 +24,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Counts text searches (first pages only) and the results opened from them, for owners' self-service figures,
  * without a write per search: counts gather in memory per normalized query and are recorded every
- * {@link #FLUSH_EVERY} as one {@code search.counted} event per query (and once more at a clean stop). A crash loses
+ * {@code madang.search.tally-interval} (10 s) as one {@code search.counted} event per query (and once more at a clean stop). A crash loses
  * the last seconds of counts, as with views. A result opened from the search page carries {@code sq} (the query) and
  * is counted here as a click.
  */
@@ -32,8 +32,6 @@ import org.springframework.web.server.WebFilterChain;
 class SearchTally implements SmartLifecycle, WebFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(SearchTally.class);
-
-	static final Duration FLUSH_EVERY = Duration.ofSeconds(10);
 
 	static final int LONGEST_QUERY = 100;
 
@@ -54,11 +52,14 @@ class SearchTally implements SmartLifecycle, WebFilter {
 
 	private final Clock clock;
 
+	private final Duration interval;
+
 	private volatile Disposable flushing;
 
-	SearchTally(Outbox outbox, Clock clock) {
+	SearchTally(Outbox outbox, Clock clock, SearchProperties settings) {
 		this.outbox = outbox;
 		this.clock = clock;
+		this.interval = settings.tallyInterval();
 	}
 
 	static String normalized(String query) {
@@ -102,7 +103,7 @@ class SearchTally implements SmartLifecycle, WebFilter {
 
 	@Override
 	public void start() {
-		this.flushing = Flux.interval(FLUSH_EVERY)
+		this.flushing = Flux.interval(this.interval)
 			.onBackpressureDrop()
 			.concatMap((tick) -> flush().onErrorResume((failure) -> {
 				log.warn("Could not record search counts: {}", failure.toString());
