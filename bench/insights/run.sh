@@ -12,8 +12,8 @@ CONNECTIONS=${3:-8}
 : "${TOKEN:?set TOKEN to a staff or admin access token}"
 AREA=${AREA:-$(curl -s "$BASE/api/v1/areas" | python3 -c 'import json,sys; a=json.load(sys.stdin); print(a[0]["slug"] if a else "")')}
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; area $AREA"
-curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/insights/overview?from=2010-01-01&to=2012-12-31" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); print("questions 2010-2012:", d["total"]["pain"]["asked"])'
+curl -s -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/insights/overview?from=${FROM3:-2019-01-01}&to=${TO:-2021-12-31}" \
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); print("questions in the three years:", d["total"]["pain"]["asked"])'
 
 run() {
   local name=$1 url=$2
@@ -26,13 +26,13 @@ run() {
   echo "$rps" > "/tmp/madang-bench-$name"
 }
 
-for url in "$BASE/actuator/health/liveness" "$BASE/api/v1/insights/overview?from=2012-01-01&to=2012-12-31"; do
+for url in "$BASE/actuator/health/liveness" "$BASE/api/v1/insights/overview?from=${FROM1:-2021-01-01}&to=${TO:-2021-12-31}"; do
   wrk -t2 -c"$CONNECTIONS" -d5s -H "Authorization: Bearer $TOKEN" "$url" > /dev/null
 done
 run trivial "$BASE/actuator/health/liveness"
-run overview-1y-all "$BASE/api/v1/insights/overview?from=2012-01-01&to=2012-12-31"
-run overview-3y-all "$BASE/api/v1/insights/overview?from=2010-01-01&to=2012-12-31"
-run overview-3y-area "$BASE/api/v1/insights/overview?from=2010-01-01&to=2012-12-31&area=$AREA"
+run overview-1y-all "$BASE/api/v1/insights/overview?from=${FROM1:-2021-01-01}&to=${TO:-2021-12-31}"
+run overview-3y-all "$BASE/api/v1/insights/overview?from=${FROM3:-2019-01-01}&to=${TO:-2021-12-31}"
+run overview-3y-area "$BASE/api/v1/insights/overview?from=${FROM3:-2019-01-01}&to=${TO:-2021-12-31}&area=$AREA"
 run overview-30d-all "$BASE/api/v1/insights/overview"
 trivial=$(cat /tmp/madang-bench-trivial)
 for name in overview-1y-all overview-3y-all overview-3y-area overview-30d-all; do

@@ -36,8 +36,18 @@ class EmergingTopics {
 
 	private final PostIndex posts;
 
-	EmergingTopics(PostIndex posts) {
+	/** Topics over five weeks change slowly: each is kept a while, and periods ending within it share it. */
+	private final Duration kept;
+
+	private final com.github.benmanes.caffeine.cache.AsyncCache<String, Emerging> recent;
+
+	EmergingTopics(PostIndex posts, InsightProperties settings) {
 		this.posts = posts;
+		this.kept = settings.emergingKept();
+		this.recent = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+			.expireAfterWrite(this.kept.isZero() ? Duration.ofMillis(1) : this.kept)
+			.maximumSize(1_000)
+			.buildAsync();
 	}
 
 	/** A rising term or tag: questions with it lately, and against the background of the 35 days. */
@@ -50,7 +60,20 @@ class EmergingTopics {
 	record Emerging(Instant from, Instant to, List<Topic> terms, List<Topic> tags) {
 	}
 
+	/**
+	 * The topics of the week before {@code end}, taken to the start of its stretch of {@code emerging-kept} (so a
+	 * dashboard read again and again costs one computation per stretch and area).
+	 */
 	Mono<Emerging> at(Instant end, String area) {
+		if (this.kept.isZero()) {
+			return compute(end, area);
+		}
+		Instant rounded = Instant.ofEpochMilli(end.toEpochMilli() - end.toEpochMilli() % this.kept.toMillis());
+		return Mono.fromFuture(() -> this.recent.get(rounded + "|" + area,
+				(key, executor) -> compute(rounded, area).toFuture()));
+	}
+
+	private Mono<Emerging> compute(Instant end, String area) {
 		Instant recent = end.minus(RECENT);
 		Instant start = recent.minus(BACKGROUND);
 		return Mono.fromFuture(() -> this.posts.aggregate((request) -> request.withJson(new StringReader(
@@ -107,7 +130,7 @@ class EmergingTopics {
 		Map<String, Object> tags = InsightQueries.map("significant_terms", InsightQueries.map("field", "tags", "size",
 				TOPICS, "min_doc_count", 3, "background_filter", backgroundFilter), "aggs", examples);
 		// A sample of the best-matching recent questions keeps significant_text cheap on a big index.
-		Map<String, Object> sample = InsightQueries.map("sampler", InsightQueries.map("shard_size", 500), "aggs",
+		Map<String, Object> sample = InsightQueries.map("sampler", InsightQueries.map("shard_size", 200), "aggs",
 				InsightQueries.map("terms", terms));
 		return InsightQueries.map("size", 0, "track_total_hits", false, "query",
 				InsightQueries.map("bool", InsightQueries.map("filter", foreground)), "aggs",

@@ -27,7 +27,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 				"madang.rate-limits.logins-per-ip=100000", "madang.rate-limits.sign-ups-per-ip=100000",
 				"madang.rate-limits.tokens-per-user=100000", "madang.rate-limits.searches-per-ip=100000",
 				"madang.admin.demo-accounts=false", "madang.seed.enabled=false",
-				"madang.search.tally-interval=1s", "madang.webhooks.retry-backoff=200ms", "madang.webhooks.poll-interval=200ms",
+				"madang.search.tally-interval=1s", "madang.insights.emerging-kept=0s", "madang.webhooks.retry-backoff=200ms", "madang.webhooks.poll-interval=200ms",
 				"madang.webhooks.disable-after=4", "madang.webhooks.max-attempts=3", "madang.webhooks.timeout=2s",
 				// Test members are minutes old: without this every one would meet the new-member limits.
 				"madang.moderation.new-members.period=0s" })
