@@ -22,6 +22,9 @@ class InsightApiTest extends ApiIntegrationTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	private dev.madang.thread.ThreadImports imports;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private dev.madang.events.Outbox outbox;
+
 	private final String area = "ia-" + UUID.randomUUID().toString().substring(0, 6);
 
 	@Test
@@ -37,6 +40,8 @@ class InsightApiTest extends ApiIntegrationTest {
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
 			.toString();
 		String searched = "zqxj" + this.area.substring(3);
+		// Only this test's searches: the period starts now (other tests searched for things that found nothing too).
+		String since = java.time.Instant.now().minusSeconds(1).toString();
 		this.http.get().uri("/search?q={q}", searched).exchange().expectStatus().isOk();
 		this.http.get().uri("/t/{id}?sq={q}", threadId, searched).exchange().expectStatus().is3xxRedirection();
 		String answerId = answer(staff, threadId, "Change the billing country under Settings, then download it again.");
@@ -50,7 +55,8 @@ class InsightApiTest extends ApiIntegrationTest {
 		});
 		// Search counts are recorded every second here (every 10 by default).
 		eventually(java.time.Duration.ofSeconds(30), () -> {
-			Map<String, Object> readers = (Map<String, Object>) staff.get().uri("/api/v1/insights/overview").exchange()
+			Map<String, Object> readers = (Map<String, Object>) staff.get()
+				.uri((uri) -> uri.path("/api/v1/insights/overview").queryParam("from", since).build()).exchange()
 				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("selfService");
 			assertThat((List<Map<String, Object>>) readers.get("topSearchesWithoutResults")).extracting("query")
 				.contains(searched);
@@ -92,6 +98,10 @@ class InsightApiTest extends ApiIntegrationTest {
 		String run = this.area.substring(3);
 		String tag = "overheat-" + run;
 		existingTags(tag);
+		// In an area of their own: the rest of the suite's questions are all from this week too.
+		WebTestClient staff = as(user(Role.STAFF));
+		staff.post().uri("/api/v1/areas").contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("slug", this.area, "name", "Devices", "nameKo", "기기")).exchange().expectStatus().isCreated();
 		// The month before: questions about other things.
 		for (int i = 0; i < 6; i++) {
 			this.imports.question(new dev.madang.thread.QuestionImport("test:emerging:" + run + ":" + i,
@@ -99,19 +109,25 @@ class InsightApiTest extends ApiIntegrationTest {
 					List.of(), user().id(), 0, null, java.time.Instant.now().minus(java.time.Duration.ofDays(10 + 3 * i)),
 					java.time.Instant.now().minus(java.time.Duration.ofDays(10)))).block(java.time.Duration.ofSeconds(10));
 		}
+		String keys = "^test:emerging:" + run + ":";
+		this.imports.fileUnder(keys, this.area).block(java.time.Duration.ofSeconds(10));
+		// As an import announces its end: the indexer then sweeps the questions filed under the area.
+		this.outbox.publish(dev.madang.events.DomainEvent.of(dev.madang.events.EventType.QUESTIONS_IMPORTED,
+				"test:" + run, null, null, java.time.Instant.now(), "site", "test", "area", this.area, "importKeyPattern",
+				keys)).block(java.time.Duration.ofSeconds(10));
 		WebTestClient asker = asMember();
 		List<String> rising = new java.util.ArrayList<>();
 		for (String title : List.of("Glimmerfrost gets hot while charging (%s)", "Glimmerfrost fan is loud and hot (%s)",
 				"My glimmerfrost shuts down when hot (%s)")) {
 			rising.add(asker.post().uri("/api/v1/threads").contentType(MediaType.APPLICATION_JSON)
 				.bodyValue(Map.of("title", title.formatted(run), "body", "It overheats after ten minutes of use.",
-						"tags", List.of(tag)))
+						"tags", List.of(tag), "area", this.area))
 				.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
 				.toString());
 		}
-		WebTestClient staff = as(user(Role.STAFF));
 		eventually(java.time.Duration.ofSeconds(30), () -> {
-			Map<String, Object> emerging = (Map<String, Object>) staff.get().uri("/api/v1/insights/overview").exchange()
+			Map<String, Object> emerging = (Map<String, Object>) staff.get()
+				.uri("/api/v1/insights/overview?area={area}", this.area).exchange()
 				.expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("emerging");
 			List<Map<String, Object>> terms = (List<Map<String, Object>>) emerging.get("terms");
 			assertThat(terms).anySatisfy((term) -> {
