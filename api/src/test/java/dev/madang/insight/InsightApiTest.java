@@ -39,7 +39,9 @@ class InsightApiTest extends ApiIntegrationTest {
 					"area", this.area))
 			.exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id")
 			.toString();
-		String searched = "zqxj" + this.area.substring(3);
+		// Letters only: the Korean tokenizer splits digits off, and "86" finds plenty in the suite's questions.
+		String searched = "zqxj" + this.area.substring(3).chars().map((c) -> Character.isDigit(c) ? 'g' + (c - '0') : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
 		// Only this test's searches: the period starts now (other tests searched for things that found nothing too).
 		String since = java.time.Instant.now().minusSeconds(1).toString();
 		this.http.get().uri("/search?q={q}", searched).exchange().expectStatus().isOk();
