@@ -71,15 +71,9 @@ class FactsIndexing {
 		List<InsightIndex.FactsDocument> documents = facts.stream()
 			.map((each) -> new InsightIndex.FactsDocument(each.id, Math.max(1, each.version), each.indexSource()))
 			.toList();
-		return this.ensured.then(Mono.fromFuture(() -> this.index.index(documents))).flatMap((written) -> {
-			if (written.size() < documents.size()) {
-				return Mono.error(new IllegalStateException(
-						(documents.size() - written.size()) + " question facts were not indexed"));
-			}
-			return Mono.when(facts.stream().map((each) -> this.mongo.updateFirst(
-					Query.query(Criteria.where("_id").is(each.id).and("version").is(each.version)),
-					new Update().set("indexPending", false), QuestionFacts.class)).toList());
-		});
+		return write(documents).then(Mono.when(facts.stream().map((each) -> this.mongo.updateFirst(
+				Query.query(Criteria.where("_id").is(each.id).and("version").is(each.version)),
+				new Update().set("indexPending", false), QuestionFacts.class)).toList()));
 	}
 
 	/** Indexes what readers did (ratings, deflections, searches), each document made from one event. */
@@ -87,6 +81,11 @@ class FactsIndexing {
 		if (documents.isEmpty()) {
 			return Mono.empty();
 		}
+		return write(documents);
+	}
+
+	/** Writes the documents once the index exists; fails (so the batch is retried) unless every one was written. */
+	private Mono<Void> write(List<InsightIndex.FactsDocument> documents) {
 		return this.ensured.then(Mono.fromFuture(() -> this.index.index(documents))).flatMap((written) ->
 				(written.size() < documents.size()) ? Mono.error(new IllegalStateException(
 						(documents.size() - written.size()) + " insight documents were not indexed")) : Mono.empty());

@@ -55,15 +55,13 @@ class InsightFigures {
 			.map((found) -> {
 			Map<String, String> names = new HashMap<>();
 			found.getT3().forEach((slug, productArea) -> names.put(slug, productArea.label(language)));
-			Overview overview = overview(period, area, found.getT1(), found.getT2(), names);
-			return new Overview(overview.from(), overview.to(), overview.area(), overview.total(), overview.areas(),
-					overview.tags(), overview.mostFollowedUnresolved(),
-					selfService(found.getT4(), overview.total().pain().asked(), names), found.getT5());
+			return overview(period, area, found.getT1(), found.getT2(), names, found.getT4(), found.getT5());
 		});
 	}
 
 	private static Overview overview(Period period, String area, Map<String, Aggregate> aggregations,
-			List<Overview.FollowedQuestion> followed, Map<String, String> names) {
+			List<Overview.FollowedQuestion> followed, Map<String, String> names, Map<String, Aggregate> readers,
+			EmergingTopics.Emerging emerging) {
 		Aggregate current = aggregations.get("current");
 		Aggregate previous = aggregations.get("previous");
 		Map<String, Long> previousAreas = counts(previous, "areas");
@@ -86,7 +84,8 @@ class InsightFigures {
 			tags.add(pain(tag, tag, bucket.aggregations(), bucket.docCount(), previousTags.getOrDefault(tag, 0L)));
 		}
 		tags.sort(java.util.Comparator.comparingLong(Overview.PainRow::pain).reversed().thenComparing(Overview.PainRow::key));
-		return new Overview(period.from(), period.to(), area, total, areas, tags, followed, null, null);
+		return new Overview(period.from(), period.to(), area, total, areas, tags, followed,
+				selfService(readers, total.pain().asked(), names), emerging);
 	}
 
 	private static Overview.SelfService selfService(Map<String, Aggregate> aggs, long asked, Map<String, String> names) {
